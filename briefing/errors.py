@@ -2,7 +2,7 @@
 
     BriefingError
      ├── LoadError          an input could not be read or holds no usable text
-     │    └── NoInputError  not one input was usable
+     ├── NoInputError       not one input was usable
      ├── ConfigError        a setting, option or config file is invalid
      ├── RenderError        a template is missing or broken, or a format is unknown
      ├── DeliveryError      the briefing could not be written or sent
@@ -28,7 +28,7 @@ class LoadError(BriefingError):
         self.reason = reason
 
 
-class NoInputError(LoadError):
+class NoInputError(BriefingError):
     """No input was usable, so there is nothing to brief."""
 
 

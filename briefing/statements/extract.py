@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from briefing.models import Statement
+from briefing.models import Document, Statement, SummarySentence
 
 _QUOTE = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]")
 _CUE = r"(said|says|told|added|warned|wrote)"
@@ -39,3 +41,23 @@ def extract_statements(text: str, *, language: str = "english") -> list[Statemen
             )
         )
     return statements
+
+
+def story_statements(
+    documents: Sequence[Document],
+    summary: Sequence[SummarySentence],
+    *,
+    limit: int = 6,
+    language: str = "english",
+) -> list[Statement]:
+    """The quotes of a story's documents that the summary does not already carry."""
+    carried = {(s.document, s.start, s.end) for s in summary}
+    found = []
+    for doc in documents:
+        for statement in extract_statements(doc.text, language=language):
+            inside = any(
+                d == doc.id and start <= statement.start and statement.end <= end for d, start, end in carried
+            )
+            if not inside:
+                found.append(replace(statement, document=doc.id))
+    return found[:limit]

@@ -1,6 +1,7 @@
 """Extractive summaries of one text, or of a story told by several documents."""
 
-from briefing.summarize.api import DEFAULT_METHOD, METHODS, summarize, summarize_story
-from briefing.summarize.cluster import group_stories
+from briefing.summarize.api import DEFAULT_METHOD, summarize, summarize_story
+from briefing.summarize.cluster import group_stories, story_title
+from briefing.summarize.methods import METHODS
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "group_stories", "summarize", "summarize_story"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "group_stories", "story_title", "summarize", "summarize_story"]

@@ -1,0 +1,53 @@
+"""The Jinja2 environment: the loader chain, escaping, and the filters templates use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+
+_PACKAGED = Path(__file__).resolve().parent.parent / "templates"
+_SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
+HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".html", ".htm", ".xml")
+"""Templates with these endings are autoescaped; ``select_autoescape()`` misses ``.html.j2``."""
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def packaged_templates() -> Path:
+    """The default templates: inside the installed package, or beside it in a source checkout."""
+    return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.endswith(HTML_SUFFIXES)
+
+
+def markdown_escape(value: object) -> str:
+    """Text that Markdown shows as written: no markup, no raw HTML, no links."""
+    text = " ".join(str(value).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def make_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
+    """User template folders first, then the defaults, also reachable as ``default/NAME``."""
+    defaults = jinja2.FileSystemLoader(packaged_templates())
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            jinja2.PrefixLoader({"default": defaults}),
+            defaults,
+        ]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=_autoescape,  # noqa: S701 - on for every HTML template, by suffix
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_escape
+    return env

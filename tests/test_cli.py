@@ -1,0 +1,126 @@
+"""The command line end to end, to every format, with good and bad inputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefing.cli import main
+
+DATE = ["--date", "2026-11-23"]
+
+
+def test_markdown_from_a_folder(articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "brief.md"
+    assert main(["build", str(articles), "-o", str(out), "--title", "Morning brief", *DATE]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Morning brief\n")
+    assert "2026-11-23" in text
+    assert "cancelling 42 crossings" in text
+    assert "Arden valley" in text
+    assert capsys.readouterr().err == ""
+
+
+def test_html_escapes_and_names_the_date(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    assert main(["build", str(articles), "-o", str(out), *DATE]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "&#34;We did not choose this fight" in html or "We did not choose this fight" in html
+    assert "<title>Briefing — 2026-11-23</title>" in html
+
+
+def test_pdf_reads_back(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    assert main(["build", str(articles), "-o", str(out), "--title", "Harvest and ferries", *DATE]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) >= 1
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Harvest and ferries" in text
+    assert "Ferry crews" in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Harvest and ferries — 2026-11-23"
+
+
+def test_json_to_stdout_needs_format(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(articles), "-o", "-", *DATE]) == 1
+    assert "needs --format" in capsys.readouterr().err
+    assert main(["build", str(articles), "-o", "-", "--format", "json", *DATE]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["date"] == "2026-11-23"
+    assert len(data["documents"]) == 2
+
+
+def test_standard_input(tmp_path: Path) -> None:
+    text = "Bridge closed for repairs\nThe old bridge will close for six weeks from Monday, the council said.\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "-", "-o", "-", "-f", "json", *DATE],
+        input=text.encode(),
+        capture_output=True,
+        check=True,
+    )
+    data = json.loads(result.stdout)
+    assert data["documents"][0]["id"] == "stdin"
+    sentence = data["stories"][0]["summary"][0]
+    assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_bad_inputs_warn_and_the_rest_is_built(
+    articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "brief.json"
+    inputs = [str(articles), str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), str(tmp_path / "gone.txt")]
+    assert main(["build", *inputs, "-o", str(out), *DATE]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3
+    assert all(line.startswith("briefing: warning: ") for line in err)
+    warnings = {Path(w["path"]).name: w["message"] for w in json.loads(out.read_text())["warnings"]}
+    assert warnings == {"empty.txt": "empty file", "binary.txt": "binary data, not text", "gone.txt": "no such file"}
+
+
+def test_no_usable_input_fails_cleanly(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    out = tmp_path / "brief.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", str(tmp_path / "empty.txt"), "-o", str(out), *DATE],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 2  # the warning and the error, nothing else
+    assert "Traceback" not in result.stderr
+    assert "no usable input" in result.stderr
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [tmp_path / "empty.txt"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "23/11/2026"], "not a date"),
+        (["--sentences", "0"], "not a positive whole number"),
+        (["-o", "/nonexistent/brief.docx"], "cannot tell the format"),
+        (["--method", "magic"], "unknown summary method 'magic'"),
+        (["--language", "klingon"], "language 'klingon' is not supported"),
+    ],
+)
+def test_bad_options_are_one_line(articles: Path, tmp_path: Path, args: list[str], message: str) -> None:
+    base = ["build", str(articles), "-o", str(tmp_path / "b.md")]
+    result = subprocess.run([sys.executable, "-m", "briefing", *base, *args], capture_output=True, text=True)
+    assert result.returncode in (1, 2)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_version_and_help() -> None:
+    for flag in ("--version", "--help"):
+        result = subprocess.run([sys.executable, "-m", "briefing", flag], capture_output=True, text=True)
+        assert result.returncode == 0
+        assert "briefing" in result.stdout

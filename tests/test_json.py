@@ -1,0 +1,75 @@
+"""The JSON briefing: its shape, and offsets that find every span in its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from briefing import build_briefing, load_documents, render
+
+SHAPE: dict[str, Any] = {
+    "title": str,
+    "date": str,
+    "documents": [
+        {
+            "id": str,
+            "title": (str, type(None)),
+            "source": (str, type(None)),
+            "path": (str, type(None)),
+            "url": (str, type(None)),
+        }
+    ],
+    "stories": [
+        {
+            "title": str,
+            "documents": [str],
+            "summary": [{"text": str, "document": str, "start": int, "end": int}],
+            "statements": [
+                {
+                    "text": str,
+                    "speaker": (str, type(None)),
+                    "cue": (str, type(None)),
+                    "kind": str,
+                    "document": str,
+                    "start": int,
+                    "end": int,
+                }
+            ],
+        }
+    ],
+    "warnings": [{"path": str, "message": str}],
+}
+
+
+def check_shape(value: Any, shape: Any, where: str = "$") -> None:
+    if isinstance(shape, dict):
+        assert isinstance(value, dict), where
+        for key, sub in shape.items():
+            assert key in value, f"{where}.{key} missing"
+            check_shape(value[key], sub, f"{where}.{key}")
+    elif isinstance(shape, list):
+        assert isinstance(value, list), where
+        for index, item in enumerate(value):
+            check_shape(item, shape[0], f"{where}[{index}]")
+    else:
+        assert isinstance(value, shape), f"{where}: {value!r} is not {shape}"
+
+
+def test_shape_and_offsets(articles: Path) -> None:
+    briefing = build_briefing([articles], title="Test", date=dt.date(2026, 11, 23), sentences=1)
+    data = json.loads(render(briefing, "json"))
+    check_shape(data, SHAPE)
+    texts = {doc.id: doc.text for doc in load_documents([articles]).documents}
+    spans = [item for story in data["stories"] for item in story["summary"] + story["statements"]]
+    assert any(story["statements"] for story in data["stories"])
+    for item in spans:
+        assert texts[item["document"]][item["start"] : item["end"]] == item["text"]
+    assert all(s["kind"] in {"direct", "indirect", "claim"} for st in data["stories"] for s in st["statements"])
+
+
+def test_text_file_is_kept_unchanged(articles: Path) -> None:
+    path = articles / "ferry-strike.txt"
+    [doc] = load_documents([path]).documents
+    assert doc.text == path.read_text(encoding="utf-8")
