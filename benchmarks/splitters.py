@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import statistics
 import subprocess
@@ -214,11 +215,12 @@ SPLITTERS: dict[str, Callable[[], Splitter]] = {
 
 
 def read_corpus(path: Path, size: int) -> str:
-    """The first ``size`` characters of the articles in a JSON-lines file, a blank line apart."""
+    """The first ``size`` characters of the articles (``article`` or ``text``) in a JSON-lines file."""
     articles, total = [], 0
     with path.open(encoding="utf-8") as lines:
         for line in lines:
-            article = json.loads(line)["article"]
+            record = json.loads(line)
+            article = record.get("article") or record["text"]
             articles.append(article)
             total += len(article) + 2
             if total >= size:
@@ -255,19 +257,27 @@ def _child(name: str, corpus: str | None, size: str | None) -> None:
     print(json.dumps({"load": load, "ready": ready, "split": per_mb}))
 
 
-def corpus_differences(text: str, split: Splitter, reference: frozenset[int]) -> int:
-    """How many sentence starts in ``text`` the splitter and the reference disagree on."""
-    return len(sentence_starts(text, split(text)) ^ reference)
+def corpus_differences(text: str, split: Splitter, reference: frozenset[int]) -> list[str]:
+    """The sentence starts in ``text`` the splitter and the reference disagree on, in context.
+
+    ``+`` marks a start only the splitter found, ``-`` one only the reference found.
+    """
+    starts = sentence_starts(text, split(text))
+    return [
+        f"{'+' if at in starts else '-'} …{text[at - 60 : at]}‖{text[at : at + 30]}…"
+        for at in sorted(starts ^ reference)
+    ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, required=True)
-    parser.add_argument("--corpus", type=Path, help="JSON lines with an 'article' field")
+    parser.add_argument("--corpus", type=Path, help="JSON lines with an 'article' or 'text' field")
     parser.add_argument("--size", type=int, default=1_000_000, help="characters of corpus to split")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="splitter names to measure")
     parser.add_argument("--wrong", action="store_true", help="list the cases each splitter gets wrong")
+    parser.add_argument("--examples", type=int, default=0, help="show this many corpus differences each")
     parser.add_argument(
         "--reference", help="count corpus sentence starts each splitter differs on from this one"
     )
@@ -292,9 +302,12 @@ def main() -> None:
             f"{result.right:3}/{len(cases):<3} {per_mb:7.3f} {load:7.3f} {ready:7.3f}",
             end="",
         )
-        print(f" {corpus_differences(corpus, split, reference):8}" if args.reference else "", flush=True)
+        differences = corpus_differences(corpus, split, reference) if args.reference else []
+        print(f" {len(differences):8}" if args.reference else "", flush=True)
         if args.wrong:
             print("    wrong:", "; ".join(result.wrong))
+        for line in random.Random(0).sample(differences, min(args.examples, len(differences))):
+            print("   ", line.replace("\n", "⏎"))
 
 
 if __name__ == "__main__":
