@@ -44,7 +44,7 @@ class Case:
 def load_cases(path: Path) -> list[Case]:
     """Read the ``== name`` / text-with-``‖`` fixture into cases."""
     cases: list[Case] = []
-    name, lines = "", []
+    name, lines = "", list[str]()
     for line in [*path.read_text(encoding="utf-8").splitlines(), "== "]:
         if line.startswith("#"):
             continue
@@ -269,6 +269,24 @@ def corpus_differences(text: str, split: Splitter, reference: frozenset[int]) ->
     ]
 
 
+def word_rates(text: str, runs: int) -> dict[str, float]:
+    """Median tokens per second of briefing's ``words`` and of NLTK's Treebank-style word tokenizer."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from briefing.text import words
+
+    tokenizers = {"briefing.text.words": words, "nltk NLTKWordTokenizer": NLTKWordTokenizer().tokenize}
+    rates = {}
+    for name, tokenize in tokenizers.items():
+        times, count = [], 0
+        for _ in range(runs):
+            begin = time.perf_counter()
+            count = len(tokenize(text))
+            times.append(time.perf_counter() - begin)
+        rates[name] = count / statistics.median(times)
+    return rates
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, required=True)
@@ -281,6 +299,7 @@ def main() -> None:
     parser.add_argument(
         "--reference", help="count corpus sentence starts each splitter differs on from this one"
     )
+    parser.add_argument("--words", action="store_true", help="also time word splitting on the corpus")
     args = parser.parse_args()
     cases = load_cases(args.cases)
     corpus = read_corpus(args.corpus, args.size) if args.corpus else ""
@@ -308,10 +327,13 @@ def main() -> None:
             print("    wrong:", "; ".join(result.wrong))
         for line in random.Random(0).sample(differences, min(args.examples, len(differences))):
             print("   ", line.replace("\n", "⏎"))
+    if args.words and corpus:
+        for name, rate in word_rates(corpus, args.runs).items():
+            print(f"{name:30} {rate:12,.0f} tokens/s")
 
 
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "--child":
-        _child(sys.argv[2], *(sys.argv[3:5] or [None, None]))
+        _child(sys.argv[2], *(sys.argv[3:5] if len(sys.argv) >= 5 else (None, None)))
     else:
         main()

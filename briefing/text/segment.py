@@ -10,6 +10,7 @@ headline or a caption, not the start of the next sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -34,7 +35,8 @@ SUPPORTED_LANGUAGES = (
 )
 """Languages with both a Punkt model here and stop words and a stemmer in sumy."""
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
+"""Letters and digits, joined by inner hyphens, apostrophes, dots and digit-group commas."""
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _OPENING = "“\"‘'(["
@@ -125,7 +127,13 @@ def split_sentences(text: str, document: str = "", language: str = "english") ->
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text``: letters and digits, keeping inner hyphens and apostrophes."""
+    """The words of ``text``: “well-known”, “don’t”, “U.S”, “3.5bn” and “10,000” stay whole.
+
+    Text is composed (NFC) first, so that an accent typed as a combining mark
+    stays inside its word.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return _WORD.findall(text)
 
 
