@@ -1,0 +1,1 @@
+"""Speed and quality measurements, run by hand (not as tests)."""
