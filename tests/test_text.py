@@ -193,3 +193,17 @@ def test_sumy_lexrank_runs_offline_with_empty_nltk_data(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["5", "2"]
     assert not any(empty.iterdir())
+
+
+def test_hard_wrapped_lines_are_joined_but_headlines_stay_apart() -> None:
+    text = (
+        "Council approves tram line\n"
+        "The council approved a tram line to the\n"
+        "harbour district on Tuesday, ending two years of\n"
+        "argument. Work starts in March.\n"
+    )
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Council approves tram line",
+        "The council approved a tram line to the\nharbour district on Tuesday, ending two years of\nargument.",
+        "Work starts in March.",
+    ]

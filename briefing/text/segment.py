@@ -41,6 +41,8 @@ _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
 """Letters and digits, joined by inner hyphens, apostrophes, dots and digit-group commas."""
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CLOSING = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
 _OPENING = "“\"‘'(["
 _FIRST_WORD = re.compile(rf"\s*[{_OPENING}]?([^\W\d_]+)")
 _LIST_NUMBER_OR_INITIAL = re.compile(r"\(?(?:\d{1,3}|[^\W\d_])[.)]")
@@ -104,17 +106,21 @@ def _corrected(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[in
 
 
 def _continues(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
-    """Whether punkt's span ``second`` goes on with the sentence of ``first`` on the same line.
+    """Whether punkt's span ``second`` goes on with the sentence of ``first``.
 
     It does when it starts with an all-lowercase word (“Why?” she asked), or
     when ``first`` is only a list number or an initial, or ends with a title.
+    Across a line break it does only where the text is hard-wrapped.
     """
-    if any(mark in text[first[0] : second[0]] for mark in "\n\r"):
-        return False
     head = text[first[0] : first[1]].strip()
     word = _FIRST_WORD.match(text, second[0], second[1])
+    goes_on_lowercase = word is not None and word.group(1).islower()
+    gap = text[first[1] : second[0]]
+    if "\n" in gap or "\r" in gap:
+        # A hard-wrapped line: one line break, no closing mark, a lowercase word next.
+        return len(_LINE_BREAK.findall(gap)) == 1 and not head.endswith(_CLOSING) and goes_on_lowercase
     return (
-        (word is not None and word.group(1).islower())
+        goes_on_lowercase
         or _LIST_NUMBER_OR_INITIAL.fullmatch(head) is not None
         or _TITLE_BEFORE_NAME.search(head) is not None
     )
