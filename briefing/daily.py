@@ -26,15 +26,13 @@ from pathlib import Path
 from briefing.config import Config, EmailSettings
 from briefing.deliver.email import Security, SmtpServer, clean_text, compose, safe_filename, send_message
 from briefing.deliver.files import write_atomic
-from briefing.errors import ConfigError, DeliveryError
+from briefing.errors import ConfigError, DeliveryError, NoInputError
 from briefing.loaders import load_documents
 from briefing.models import Briefing, Document, InputWarning
 from briefing.pipeline import assemble_briefing
 from briefing.render import render
 from briefing.render.email import render_email
 from briefing.state import State, content_hash, run_lock
-
-SUFFIXES = {"md": "md", "html": "html", "pdf": "pdf", "json": "json"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ class DailyResult:
 
 def output_path(config: Config, date: dt.date, fmt: str) -> Path:
     """Where the day's briefing in ``fmt`` is kept: ``output_dir/brief-YYYY-MM-DD.<suffix>``."""
-    return config.output_dir / f"brief-{date.isoformat()}.{SUFFIXES[fmt]}"
+    return config.output_dir / f"brief-{date.isoformat()}.{fmt}"
 
 
 def expand_sources(sources: Sequence[str]) -> tuple[list[str], list[InputWarning]]:
@@ -171,6 +169,8 @@ def run_daily(
     paths = {fmt: output_path(config, date, fmt) for fmt in formats}
     with run_lock(config.state, timeout=config.lock_timeout), State.open(config.state) as state:
         loaded = load_documents(inputs, on_warning=on_warning)
+        if loaded.warnings and not loaded.documents:
+            raise NoInputError(f"no usable input: none of the {len(loaded.warnings)} inputs could be loaded")
         documents, rebuilt, missing = _select(loaded.documents, state, date)
         if not documents:
             return DailyResult(date, (), (), rebuilt, (), f"{date}: nothing new to brief; no briefing built")

@@ -120,7 +120,8 @@ class State:
             yield self._db
             self._db.execute("COMMIT")
         except BaseException as exc:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise StateError(f"{self.path}: the state could not be updated: {exc}") from None
             raise

@@ -17,7 +17,7 @@ from smtp_server import Mailbox, free_port, running_server
 from briefing.cli import main
 from briefing.config import Config, load_config
 from briefing.daily import expand_sources, run_daily
-from briefing.errors import ConfigError, DeliveryError, StateError
+from briefing.errors import ConfigError, DeliveryError, NoInputError, StateError
 from briefing.models import InputWarning
 from briefing.state import State, run_lock
 
@@ -258,3 +258,13 @@ def test_the_command_line(config_file: Path, capsys: pytest.CaptureFixture[str])
     assert "email.smtp_host is required" in capsys.readouterr().err
     assert main(["daily", "--config", str(config_file.parent / "nope.toml")]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_nothing_to_load_is_quiet_but_nothing_loadable_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    quiet = load_config(None, {"sources": [f"{tmp_path}/in/*.txt"], "output_dir": str(tmp_path / "out")})
+    assert "nothing new" in run_daily(quiet, date=DAY1).message
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    with pytest.raises(NoInputError, match="none of the 1 inputs could be loaded"):
+        run_daily(quiet, date=DAY1)
+    assert list((tmp_path / "out").glob("brief-*")) == []
