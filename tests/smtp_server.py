@@ -1,4 +1,4 @@
-"""A real SMTP server on 127.0.0.1 for the e-mail tests (aiosmtpd), and a TLS certificate made here."""
+"""For the e-mail tests: a real SMTP server on 127.0.0.1 (aiosmtpd), a TLS certificate made here, a fake sleep."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ class Mailbox:
     """A reply such as ``"550 no"`` to give to every message instead of accepting it."""
     transient_failures: int = 0
     """How many messages to answer with ``451`` before accepting."""
+    unknown_recipients: tuple[str, ...] = ()
+    """Addresses refused with ``550`` while the others are accepted."""
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if address in self.unknown_recipients:
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.refuse_with:
@@ -44,6 +52,13 @@ class Mailbox:
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         self.received.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 OK"
+
+
+class Sleeps(list[float]):
+    """A stand-in for ``time.sleep`` that remembers the delays instead of waiting."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
 
 
 def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from smtp_server import Mailbox, free_port, running_server
+from smtp_server import Mailbox, Sleeps, free_port, running_server
 
 from briefing.cli import main
 from briefing.config import Config, load_config
@@ -67,11 +67,6 @@ def briefed(config: Config, date: dt.date) -> dict[str, object]:
 
 def doc_ids(config: Config, date: dt.date) -> list[str]:
     return [str(doc["id"]) for doc in briefed(config, date)["documents"]]  # type: ignore[attr-defined]
-
-
-class Sleeps(list[float]):
-    def __call__(self, seconds: float) -> None:
-        self.append(seconds)
 
 
 def test_day_to_day(config_file: Path, articles: Path) -> None:
@@ -268,3 +263,33 @@ def test_nothing_to_load_is_quiet_but_nothing_loadable_is_an_error(tmp_path: Pat
     with pytest.raises(NoInputError, match="none of the 1 inputs could be loaded"):
         run_daily(quiet, date=DAY1)
     assert list((tmp_path / "out").glob("brief-*")) == []
+
+
+def test_a_day_whose_documents_are_gone_keeps_its_files(config_file: Path, articles: Path) -> None:
+    config = load_config(config_file)
+    assert config.email is not None
+    warnings: list[InputWarning] = []
+    with running_server(Mailbox(), port=config.email.smtp_port):
+        run_daily(config, date=DAY1)
+    kept = {path.name: path.read_bytes() for path in config.output_dir.glob("brief-*")}
+    (articles / "orchard-harvest.md").unlink()
+    result = run_daily(config, date=DAY1, on_warning=warnings.append)
+    assert result.documents == ("ferry-strike",)
+    assert "1 of 2026-11-23's documents are no longer in the sources" in warnings[-1].message
+    assert {path.name: path.read_bytes() for path in config.output_dir.glob("brief-*")} == kept
+
+
+def test_recipients_refused_while_others_got_it_are_not_sent_again(config_file: Path) -> None:
+    config = load_config(config_file)
+    assert config.email is not None
+    mailbox = Mailbox(unknown_recipients=("editor@example.org",))
+    warnings: list[InputWarning] = []
+    with running_server(mailbox, port=config.email.smtp_port):
+        result = run_daily(config, date=DAY1, on_warning=warnings.append)
+        assert result.sent_to == ("desk@example.org",)
+        assert "refused editor@example.org" in warnings[-1].message
+        run_daily(config, date=DAY1)
+    assert mailbox.envelopes == [("brief@example.org", ["desk@example.org"])]
+    with State.open(config.state) as state:
+        [delivery] = state.deliveries(DAY1)
+    assert (delivery.outcome, delivery.detail) == ("sent", "refused: editor@example.org")

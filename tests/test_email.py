@@ -8,7 +8,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from smtp_server import PASSWORD, USER, Mailbox, free_port, make_certificates, running_server
+from smtp_server import PASSWORD, USER, Mailbox, Sleeps, free_port, make_certificates, running_server
 
 from briefing.deliver.email import SmtpServer, clean_text, compose, safe_filename, send_message
 from briefing.errors import DeliveryError
@@ -55,13 +55,6 @@ def message(recipients: tuple[str, ...] = ("desk@example.org",)) -> EmailMessage
     )
 
 
-class Sleeps(list[float]):
-    """A stand-in for ``time.sleep`` that remembers the delays instead of waiting."""
-
-    def __call__(self, seconds: float) -> None:
-        self.append(seconds)
-
-
 def check_received(received: EmailMessage) -> None:
     assert received.get_content_type() == "multipart/mixed"
     body = received.get_body(preferencelist=("plain",))
@@ -81,7 +74,7 @@ def test_bodies_carry_the_briefing_without_control_characters_or_markup() -> Non
     assert text.startswith("Morning brief — 2026-11-23\n")
     assert "Crews cancelled 42 crossings on Friday." in text
     assert "We will not accept it," in text and "Maria Jensen" in text
-    assert "\x1b" not in text
+    assert "\x1b" not in text and "\x1b" not in html
     assert "attached" in text
     assert "<b>bold</b>" not in html
     assert "Harbour &lt;News&gt;" in html
@@ -198,14 +191,7 @@ def test_a_server_that_is_down_is_retried_then_reported() -> None:
 
 
 def test_some_recipients_refused_is_returned() -> None:
-    class PickyMailbox(Mailbox):
-        async def handle_RCPT(self, server, session, envelope, address, options):  # type: ignore[no-untyped-def]
-            if address.startswith("gone@"):
-                return "550 5.1.1 no such user"
-            envelope.rcpt_tos.append(address)
-            return "250 OK"
-
-    mailbox = PickyMailbox()
+    mailbox = Mailbox(unknown_recipients=("gone@example.org",))
     with running_server(mailbox) as port:
         refused = send_message(
             message(("desk@example.org", "gone@example.org")), SmtpServer("127.0.0.1", port, security="none")

@@ -19,7 +19,7 @@ from briefing.render.environment import make_environment, packaged_templates
 
 TEMPLATES = ("email.txt.j2", "email.html.j2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters other than tab and newline: nothing a plain-text body should carry."""
+"""Control characters other than tab and newline: nothing a message body should carry."""
 
 
 def render_email(briefing: Briefing, *, template_dirs: Sequence[str | Path] = ()) -> tuple[str, str]:
@@ -33,4 +33,4 @@ def render_email(briefing: Briefing, *, template_dirs: Sequence[str | Path] = ()
         raise RenderError(f"template {exc.name!r} not found in: {', '.join(searched)}") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}") from None
-    return _CONTROL.sub("", text), html
+    return _CONTROL.sub("", text), _CONTROL.sub("", html)
