@@ -112,7 +112,8 @@ def _select(documents: Sequence[Document], state: State, date: dt.date) -> tuple
     return list(chosen.values()), previous is not None, missing
 
 
-def _send(
+def _deliver(
+    state: State,
     config: Config,
     email: EmailSettings,
     server: SmtpServer,
@@ -121,8 +122,9 @@ def _send(
     *,
     sleep: Callable[[float], None],
     ssl_context: ssl.SSLContext | None,
-) -> list[str]:
-    """Mail the briefing with its PDF; returns the recipients refused while others were accepted."""
+    warn: Callable[[InputWarning], None],
+) -> tuple[str, ...]:
+    """Mail the briefing with its PDF and remember the outcome; returns who got it."""
     text, html = render_email(briefing)
     message = compose(
         sender=email.sender,
@@ -132,8 +134,20 @@ def _send(
         html=html,
         attachments=[(f"{safe_filename(config.title)}-{briefing.date.isoformat()}.pdf", pdf)],
     )
-    refused = send_message(message, server, retry_delays=email.retry_delays, sleep=sleep, ssl_context=ssl_context)
-    return sorted(refused)
+    date = briefing.date
+    try:
+        refused = sorted(
+            send_message(message, server, retry_delays=email.retry_delays, sleep=sleep, ssl_context=ssl_context)
+        )
+    except DeliveryError as exc:
+        state.record_delivery(date, email.to, "failed", str(exc))
+        raise DeliveryError(
+            f"{date}: briefing kept in {config.output_dir} but not sent: {exc}; the next run for {date} sends it"
+        ) from None
+    state.record_delivery(date, email.to, "sent", f"refused: {', '.join(refused)}" if refused else "")
+    if refused:
+        warn(InputWarning(server.host, f"the server refused {', '.join(refused)}; the others got the briefing"))
+    return tuple(to for to in email.to if to not in refused)
 
 
 def run_daily(
@@ -204,18 +218,17 @@ def run_daily(
             note = "" if email is None else "; already sent, not sending again (--force resends)"
             return DailyResult(date, ids, files, rebuilt, (), done + note)
         pdf = contents["pdf"]
-        try:
-            refused = _send(config, email, server, briefing, pdf if isinstance(pdf, bytes) else pdf.encode(),
-                            sleep=sleep, ssl_context=ssl_context)
-        except DeliveryError as exc:
-            state.record_delivery(date, email.to, "failed", str(exc))
-            raise DeliveryError(
-                f"{date}: briefing kept in {config.output_dir} but not sent: {exc}; the next run for {date} sends it"
-            ) from None
-        state.record_delivery(date, email.to, "sent", f"refused: {', '.join(refused)}" if refused else "")
-        sent_to = tuple(to for to in email.to if to not in refused)
-        if refused:
-            warn(InputWarning(server.host, f"the server refused {', '.join(refused)}; the others got the briefing"))
+        sent_to = _deliver(
+            state,
+            config,
+            email,
+            server,
+            briefing,
+            pdf if isinstance(pdf, bytes) else pdf.encode(),
+            sleep=sleep,
+            ssl_context=ssl_context,
+            warn=warn,
+        )
         return DailyResult(date, ids, files, rebuilt, sent_to, f"{done}; sent to {', '.join(sent_to)}")
 
 
