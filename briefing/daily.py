@@ -34,6 +34,8 @@ from briefing.render import render
 from briefing.render.email import render_email
 from briefing.state import State, content_hash, run_lock
 
+_GLOB_MAGIC = re.compile(r"[*?[]")
+
 
 @dataclass(frozen=True)
 class DailyResult:
@@ -57,7 +59,7 @@ def expand_sources(sources: Sequence[str]) -> tuple[list[str], list[InputWarning
     inputs: list[str] = []
     warnings: list[InputWarning] = []
     for source in sources:
-        if "://" in source or not glob.has_magic(source):
+        if "://" in source or not _GLOB_MAGIC.search(source):
             inputs.append(source)
             continue
         matches = sorted(glob.glob(source, recursive=True))  # noqa: PTH207 - absolute patterns
