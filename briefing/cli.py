@@ -96,6 +96,110 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.set_defaults(handler=_build)
 
 
+def _non_negative(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}")
+    return seconds
+
+
+def _daily(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
+    from briefing.daily import run_daily
+
+    config = load_config(
+        args.config,
+        {
+            "title": args.title,
+            "output_dir": args.output_dir,
+            "formats": args.formats,
+            "state": args.state,
+            "lock_timeout": args.wait,
+            "summary.method": args.method,
+            "summary.sentences": args.sentences,
+            "summary.language": args.language,
+            "email.to": args.to,
+        },
+    )
+    result = run_daily(
+        config, date=args.date or dt.date.today(), dry_run=args.dry_run, force=args.force, on_warning=_warn
+    )
+    print(f"briefing: {result.message}")
+    return 0
+
+
+def _add_daily(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    daily = commands.add_parser(
+        "daily",
+        help="build the day's briefing from what is new, keep it, and e-mail it once",
+        description="The scheduled job: brief the documents no earlier day covered, write the files into "
+        "output_dir, and send the PDF unless this day was sent already. Flags override the config file.",
+    )
+    daily.add_argument("--config", required=True, metavar="FILE", help="the TOML config file")
+    daily.add_argument("--date", type=_date, help="the day to brief, YYYY-MM-DD (default: today)")
+    daily.add_argument("--dry-run", action="store_true", help="build in memory; write, record and send nothing")
+    daily.add_argument("--force", action="store_true", help="send again even if this day was sent")
+    daily.add_argument("--title", help="the briefing's title")
+    daily.add_argument("--output-dir", metavar="DIR", help="where the day's files go")
+    daily.add_argument(
+        "--format", dest="formats", action="append", choices=("md", "html", "pdf", "json"), help="repeatable"
+    )
+    daily.add_argument("--state", metavar="FILE", help="the SQLite state file")
+    daily.add_argument("--wait", type=_non_negative, metavar="SECONDS", help="how long to wait for another run")
+    daily.add_argument("--method", help="summary method")
+    daily.add_argument("--sentences", type=_positive, metavar="N", help="summary sentences per story")
+    daily.add_argument("--language", help="language of the documents")
+    daily.add_argument("--to", action="append", metavar="ADDR", help="recipient instead of the config's (repeatable)")
+    daily.set_defaults(handler=_daily)
+
+
+def _send(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
+    from briefing.daily import send_file
+
+    security = {"starttls": (True, False), "ssl": (False, True), "none": (False, False)}.get(args.security)
+    config = load_config(
+        args.config,
+        {
+            "email.to": args.to,
+            "email.from": args.sender,
+            "email.subject": args.subject,
+            "email.smtp_host": args.smtp_host,
+            "email.smtp_port": args.smtp_port,
+            "email.starttls": security[0] if security else None,
+            "email.ssl": security[1] if security else None,
+            "email.username_env": args.username_env,
+            "email.password_env": args.password_env,
+        },
+    )
+    sent_to = send_file(config, args.file)
+    print(f"briefing: sent {args.file} to {', '.join(sent_to)}")
+    return 0
+
+
+def _add_send(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    send = commands.add_parser(
+        "send",
+        help="e-mail one file now",
+        description="Send FILE as an attachment. SMTP settings come from --config's [email] table, "
+        "overridden by these flags; the username and password only from the environment variables named.",
+    )
+    send.add_argument("file", metavar="FILE", help="the file to attach, e.g. out/brief-2026-11-23.pdf")
+    send.add_argument("--to", required=True, nargs="+", action="extend", metavar="ADDR", help="recipients")
+    send.add_argument("--config", metavar="FILE", help="a TOML config file with an [email] table")
+    send.add_argument("--from", dest="sender", metavar="ADDR", help="the sender's address")
+    send.add_argument("--subject", help="the subject; may use {title} and {date}")
+    send.add_argument("--smtp-host", metavar="HOST")
+    send.add_argument("--smtp-port", type=_positive, metavar="PORT")
+    send.add_argument("--security", choices=("starttls", "ssl", "none"), help="how to protect the connection")
+    send.add_argument("--username-env", metavar="VAR", help="environment variable holding the SMTP user name")
+    send.add_argument("--password-env", metavar="VAR", help="environment variable holding the SMTP password")
+    send.set_defaults(handler=_send)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
@@ -104,6 +208,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     _add_build(commands)
+    _add_daily(commands)
+    _add_send(commands)
     return parser
 
 
