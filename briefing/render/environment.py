@@ -13,12 +13,17 @@ _SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
 HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".html", ".htm", ".xml")
 """Templates with these endings are autoescaped; ``select_autoescape()`` misses ``.html.j2``."""
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
 def packaged_templates() -> Path:
     """The default templates: inside the installed package, or beside it in a source checkout."""
     return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
+
+
+def template_places(template_dirs: Sequence[str | Path] = ()) -> list[Path]:
+    """Where templates are looked up, in order: the user's folders, then the defaults."""
+    return [*map(Path, template_dirs), packaged_templates()]
 
 
 def _autoescape(name: str | None) -> bool:
