@@ -35,7 +35,7 @@ def safe_link(url: str | None) -> str | None:
 
     Document metadata is untrusted: ``javascript:``, ``file:`` and ``data:`` never become links.
     """
-    if not url or any(ord(char) < 32 or char.isspace() for char in url):
+    if not url or any(ord(char) < 32 or ord(char) == 127 for char in url):
         return None
     try:
         parts = urlsplit(url)

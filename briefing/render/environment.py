@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jinja2
 
+from briefing.errors import ConfigError
+
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
 HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".html", ".htm", ".xml")
@@ -38,6 +40,9 @@ def markdown_escape(value: object) -> str:
 
 def make_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
     """User template folders first, then the defaults, also reachable as ``default/NAME``."""
+    missing = [str(folder) for folder in template_dirs if not Path(folder).is_dir()]
+    if missing:
+        raise ConfigError(f"template folder not found: {', '.join(missing)}")
     defaults = jinja2.FileSystemLoader(packaged_templates())
     loader = jinja2.ChoiceLoader(
         [
