@@ -120,7 +120,7 @@ def test_markdown_shows_what_a_briefing_needs() -> None:
     assert "1. Ferry crews strike over new rosters\n2. Apple growers report record harvest\n" in text
     assert "[1] [Harbour Gazette](https://gazette.example.org/ferry%20strike%20%28update%29), 21 November 2026" in text
     assert "cancelling 42 crossings. [1]\n" in text and "labour ministry. [2]\n" in text
-    assert "> “We did not choose this fight,”\n>\n> — Maria Jensen, union secretary, said [1]\n" in text
+    assert "> “We did not choose this fight”\n>\n> — Maria Jensen, union secretary, said [1]\n" in text
     assert "> the dispute could spread to the ports\n>\n> — Zoë Łukasiewicz, warned [2]\n" in text
     assert "— Unnamed source [1]" in text
     assert "3. Valley Farmer: Apple growers report record harvest, 14 September 2026\n" in text  # no javascript: link
