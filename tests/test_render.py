@@ -138,6 +138,7 @@ def test_html_is_standalone_and_linked() -> None:
         '<li id="source-3">Valley Farmer: <cite>Apple growers report record harvest</cite>, 14 September 2026</li>'
         in html
     )
+    assert '<br><a class="url" href="https://gazette.example.org/ferry%20strike%20%28update%29">' in html
     assert "running-header" not in html and "@page" not in html  # print-only parts stay in the PDF
 
 
