@@ -250,6 +250,19 @@ def test_weasyprint_log_stays_off_the_root_logger(
     assert logging.getLogger("weasyprint").propagate is True  # restored afterwards
 
 
+def test_control_characters_are_dropped(tmp_path: Path) -> None:
+    """A terminal escape or a NUL in a document must not reach a file someone may ``cat``."""
+    text = "Red \x1b[31malert\x1b[0m\x00 and \x07bell\x9b."
+    doc = Document("d", text, title=text, source=text)
+    story = Story(text, ("d",), (SummarySentence(text, 0, len(text), 1.0, "d"),))
+    briefing = Briefing(text, dt.date(2026, 11, 23), (doc,), (story,))
+    for fmt in ("md", "html"):
+        output = str(render(briefing, fmt))
+        assert "Red [31malert[0m and bell." in output.replace("\\[", "[")
+        assert not any(char in output for char in "\x1b\x00\x07\x9b")
+    assert b"\x1b[31m" not in bytes(render(briefing, "pdf"))
+
+
 def _png() -> bytes:
     """A 2×2 grey PNG, written by hand so the test needs no image library."""
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from briefing.errors import ConfigError
 
@@ -16,6 +17,17 @@ HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".html", ".htm", ".xml")
 """Templates with these endings are autoescaped; ``select_autoescape()`` misses ``.html.j2``."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(value: object) -> object:
+    """Every ``{{ value }}``, minus control characters (terminal escapes, NULs) that a document may carry.
+
+    Markup (a block's ``super()``, a macro) is the templates' own and passes unchanged.
+    """
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return _CONTROL.sub("", value)
+    return value
 
 
 def packaged_templates() -> Path:
@@ -55,6 +67,7 @@ def make_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environ
         loader=loader,
         autoescape=_autoescape,  # noqa: S701 - on for every HTML template, by suffix
         undefined=jinja2.StrictUndefined,
+        finalize=without_controls,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
