@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -223,9 +224,12 @@ def test_pdf_headings_stay_with_their_text(tmp_path: Path) -> None:
         assert body[-1] != "Ferry crews strike over new rosters", "a story title was left at the foot of a page"
 
 
-def test_pdf_is_deterministic() -> None:
+def test_pdf_is_deterministic(articles: Path, tmp_path: Path) -> None:
     first = render(sample_briefing(), "pdf")
     assert render(sample_briefing(), "pdf") == first
+    command = [sys.executable, "-m", "briefing", "build", str(articles), "-f", "pdf", "--date", "2026-11-23", "-o"]
+    runs = [subprocess.run([*command, "-"], capture_output=True, check=True, cwd=ROOT).stdout for _ in range(2)]
+    assert runs[0] == runs[1] and runs[0].startswith(b"%PDF")  # in fresh processes too (font subset names, ids)
     assert render(sample_briefing(), "html") == render(sample_briefing(), "html")
     assert render(sample_briefing(date=dt.date(2026, 11, 24)), "pdf") != first
 
