@@ -172,7 +172,8 @@ def test_autoescape_is_chosen_by_extension(tmp_path: Path) -> None:
     rendered = {
         name: env.get_template(name).render(value="<b>&</b>") for name in ("page.html.j2", "page.md.j2", "page.css")
     }
-    assert rendered == {"page.html.j2": "&lt;b&gt;&amp;&lt;/b&gt;", "page.md.j2": "<b>&</b>", "page.css": "<b>&</b>"}
+    escaped = "&lt;b&gt;&amp;&lt;/b&gt;"
+    assert rendered == {"page.html.j2": escaped, "page.md.j2": "<b>&</b>", "page.css": escaped}  # CSS sits in <style>
 
 
 def _pdf_text(pdf: bytes, tmp_path: Path) -> list[str]:
@@ -296,6 +297,7 @@ def test_broken_template_is_a_render_error(tmp_path: Path) -> None:
         render(sample_briefing(), "md", template_dirs=[tmp_path])
     with pytest.raises(ConfigError, match="template folder not found"):
         render(sample_briefing(), "md", template_dirs=[tmp_path / "gone"])
+    assert main(["templates", "list", "--template-dir", str(tmp_path / "gone")]) == 1
 
 
 def test_templates_list_and_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,8 +13,12 @@ from briefing.errors import ConfigError
 
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
-HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".html", ".htm", ".xml")
-"""Templates with these endings are autoescaped; ``select_autoescape()`` misses ``.html.j2``."""
+HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".css.j2", ".html", ".htm", ".xml", ".css")
+"""Templates with these endings are autoescaped; ``select_autoescape()`` misses ``.html.j2``.
+
+CSS is among them because it is included inside HTML ``<style>``: a value printed
+there could otherwise close the style element.
+"""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -37,6 +41,9 @@ def packaged_templates() -> Path:
 
 def template_places(template_dirs: Sequence[str | Path] = ()) -> list[Path]:
     """Where templates are looked up, in order: the user's folders, then the defaults."""
+    missing = [str(folder) for folder in template_dirs if not Path(folder).is_dir()]
+    if missing:
+        raise ConfigError(f"template folder not found: {', '.join(missing)}")
     return [*map(Path, template_dirs), packaged_templates()]
 
 
@@ -52,13 +59,11 @@ def markdown_escape(value: object) -> str:
 
 def make_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
     """User template folders first, then the defaults, also reachable as ``default/NAME``."""
-    missing = [str(folder) for folder in template_dirs if not Path(folder).is_dir()]
-    if missing:
-        raise ConfigError(f"template folder not found: {', '.join(missing)}")
-    defaults = jinja2.FileSystemLoader(packaged_templates())
+    *user_dirs, packaged = template_places(template_dirs)
+    defaults = jinja2.FileSystemLoader(packaged)
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            jinja2.FileSystemLoader(user_dirs),
             jinja2.PrefixLoader({"default": defaults}),
             defaults,
         ]
