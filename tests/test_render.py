@@ -123,7 +123,7 @@ def test_markdown_shows_what_a_briefing_needs() -> None:
     assert "cancelling 42 crossings. [1]\n" in text and "labour ministry. [2]\n" in text
     assert "> “We did not choose this fight”\n>\n> — Maria Jensen, union secretary, said [1]\n" in text
     assert "> the dispute could spread to the ports\n>\n> — Zoë Łukasiewicz, warned [2]\n" in text
-    assert "— Unnamed source [1]" in text
+    assert "> the strike would cost about 600,000 euros a day\n>\n> — Claim [1]\n" in text
     assert "3. Valley Farmer: Apple growers report record harvest, 14 September 2026\n" in text  # no javascript: link
     assert "- inbox/empty.txt: no text\n" in text
 

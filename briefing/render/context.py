@@ -77,10 +77,10 @@ class Source:
 
 
 def attribution(statement: Statement) -> str:
-    """Who said it and how: ``Maria Jensen, union secretary, said``; unnamed speakers are said so."""
-    who = statement.speaker or "Unnamed source"
-    if statement.speaker and statement.speaker_title:
-        who = f"{who}, {statement.speaker_title}"
+    """Who said it and how: ``Maria Jensen, union secretary, said``; else ``Unattributed`` (or ``Claim``)."""
+    if not statement.speaker:
+        return "Claim" if statement.kind == "claim" else "Unattributed"
+    who = f"{statement.speaker}, {statement.speaker_title}" if statement.speaker_title else statement.speaker
     return f"{who}, {statement.cue}" if statement.cue else who
 
 
