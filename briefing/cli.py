@@ -67,7 +67,7 @@ def _build(args: argparse.Namespace) -> int:
         language=args.language,
         on_warning=_warn,
     )
-    content = render(briefing, fmt)
+    content = render(briefing, fmt, template_dirs=args.template_dir, page_size=args.page_size)
     if args.output == "-":
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
@@ -93,6 +93,16 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--method", help="summary method: our default, lead, or a sumy method such as lexrank")
     build.add_argument("--sentences", type=_positive, metavar="N", help="summary sentences per story")
     build.add_argument("--language", default="english", help="language of the documents (default: %(default)s)")
+    build.add_argument(
+        "--template-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="look for templates here before the defaults (repeatable; see 'briefing templates')",
+    )
+    build.add_argument(
+        "--page-size", choices=("A4", "Letter"), default="A4", help="the PDF's paper size (default: %(default)s)"
+    )
     build.set_defaults(handler=_build)
 
 
@@ -200,6 +210,38 @@ def _add_send(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     send.set_defaults(handler=_send)
 
 
+def _templates_list(args: argparse.Namespace) -> int:
+    from briefing.render.themes import list_templates
+
+    for name, place in list_templates(args.template_dir):
+        print(f"{name}\t{place}")
+    return 0
+
+
+def _templates_copy(args: argparse.Namespace) -> int:
+    from briefing.render.themes import copy_templates
+
+    for path in copy_templates(args.directory, overwrite=args.force):
+        print(path)
+    return 0
+
+
+def _add_templates(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    templates = commands.add_parser(
+        "templates",
+        help="list the templates, or copy the defaults to start a theme",
+        description="Templates are looked up in each --template-dir, then among the defaults.",
+    )
+    actions = templates.add_subparsers(title="actions", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="each template name and the file it is loaded from")
+    listing.add_argument("--template-dir", action="append", default=[], metavar="DIR", help="a theme folder")
+    listing.set_defaults(handler=_templates_list)
+    copy = actions.add_parser("copy", help="copy the default templates into DIR to start a theme")
+    copy.add_argument("directory", metavar="DIR", help="the theme folder (created if needed)")
+    copy.add_argument("--force", action="store_true", help="replace files already in DIR")
+    copy.set_defaults(handler=_templates_copy)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
@@ -210,6 +252,7 @@ def make_parser() -> argparse.ArgumentParser:
     _add_build(commands)
     _add_daily(commands)
     _add_send(commands)
+    _add_templates(commands)
     return parser
 
 

@@ -1,11 +1,49 @@
-"""What a template receives: the briefing, with its sources numbered for citation."""
+"""What a template receives: the briefing, with its sources numbered for citation.
+
+The names here are a stable interface: the default templates, user themes and
+the e-mail bodies all read them. The README lists each one.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlsplit
 
-from briefing.models import Briefing, Document, Story, SummarySentence
+from briefing.models import Briefing, Document, Statement, Story, SummarySentence
+
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_URL_SAFE = ":/?#@!$&'*+,;=%~"
+"""Characters a link keeps as they are; everything else (spaces, quotes, ``()<>``) is percent-encoded."""
+
+
+def long_date(day: dt.date | None, *, weekday: bool = False) -> str:
+    """``23 November 2026`` (or ``Monday 23 November 2026``): unambiguous, and the same in every locale."""
+    if day is None:
+        return ""
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` if it is a web address, percent-encoded so no output format can read more into it; else None.
+
+    Document metadata is untrusted: ``javascript:``, ``file:`` and ``data:`` never become links.
+    """
+    if not url or any(ord(char) < 32 or ord(char) == 127 for char in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return quote(url, safe=_URL_SAFE)
 
 
 @dataclass(frozen=True)
@@ -17,25 +55,59 @@ class Source:
 
     @property
     def label(self) -> str:
+        """The outlet, else the title, else where it came from."""
         doc = self.document
         return doc.source or doc.title or doc.path or doc.url or doc.id
+
+    @property
+    def headline(self) -> str | None:
+        """The document's title when the label is the outlet (so both can be shown)."""
+        doc = self.document
+        return doc.title if doc.source and doc.title else None
+
+    @property
+    def link(self) -> str | None:
+        """The document's web address, only if it is safe to link to."""
+        return safe_link(self.document.url)
+
+    @property
+    def date(self) -> str:
+        """The publication date in words, or an empty string."""
+        return long_date(self.document.published)
+
+
+def attribution(statement: Statement) -> str:
+    """Who said it and how: ``Maria Jensen, union secretary, said``; else ``Unattributed`` (or ``Claim``)."""
+    if not statement.speaker:
+        return "Claim" if statement.kind == "claim" else "Unattributed"
+    who = f"{statement.speaker}, {statement.speaker_title}" if statement.speaker_title else statement.speaker
+    return f"{who}, {statement.cue}" if statement.cue else who
 
 
 def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
     """The variables every template gets; see the README for what each holds."""
+    from briefing import __version__  # the package imports this module first
+
     sources = {doc.id: Source(number, doc) for number, doc in enumerate(briefing.documents, start=1)}
 
-    def cite(item: SummarySentence | Story | str) -> Source:
-        doc_id = item if isinstance(item, str) else getattr(item, "document", None)
+    def cite(item: SummarySentence | Statement | str) -> Source:
+        doc_id = item if isinstance(item, str) else item.document
         return sources[str(doc_id)]
+
+    def story_sources(story: Story) -> list[Source]:
+        return [sources[doc_id] for doc_id in story.documents]
 
     return {
         "briefing": briefing,
         "title": briefing.title,
         "date": briefing.date.isoformat(),
+        "long_date": long_date(briefing.date, weekday=True),
         "stories": briefing.stories,
         "sources": list(sources.values()),
         "source": cite,
+        "story_sources": story_sources,
+        "attribution": attribution,
         "warnings": briefing.warnings,
+        "generator": f"briefing {__version__}",
         "settings": settings,
     }

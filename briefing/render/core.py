@@ -13,11 +13,12 @@ import jinja2
 from briefing.errors import RenderError
 from briefing.models import Briefing
 from briefing.render.context import template_context
-from briefing.render.environment import make_environment, packaged_templates
+from briefing.render.environment import make_environment, packaged_templates, template_places
 from briefing.render.pdf import html_to_pdf
 
 FORMATS = ("md", "html", "pdf", "json")
-TEMPLATES = {"md": "brief.md.j2", "html": "brief.html.j2", "pdf": "brief.html.j2"}
+TEMPLATES = {"md": "brief.md.j2", "html": "brief.html.j2", "pdf": "brief.pdf.html.j2"}
+PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
@@ -59,20 +60,30 @@ def render(
     template_dirs: Sequence[str | Path] = (),
     page_size: str = "A4",
 ) -> str | bytes:
-    """The briefing as ``md``, ``html`` or ``json`` text, or ``pdf`` bytes."""
+    """The briefing as ``md``, ``html`` or ``json`` text, or ``pdf`` bytes.
+
+    Templates are looked up in ``template_dirs`` first, then among the defaults;
+    ``page_size`` (``A4`` or ``Letter``) is the PDF's paper.
+    """
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if page_size.lower() not in PAGE_SIZES:
+        raise RenderError(f"unknown page size {page_size!r}; choose one of: {', '.join(PAGE_SIZES.values())}")
     if fmt == "json":
         return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     env = make_environment(template_dirs)
+    settings = {"format": fmt, "page_size": PAGE_SIZES[page_size.lower()]}
     try:
         template = env.get_template(TEMPLATES[fmt])
-        text = template.render(template_context(briefing, format=fmt, page_size=page_size))
+        text = template.render(template_context(briefing, **settings))
     except jinja2.TemplateNotFound as exc:
-        searched = [*map(str, template_dirs), str(packaged_templates())]
-        raise RenderError(f"template {exc.name!r} not found in: {', '.join(searched)}") from None
+        places = ", ".join(map(str, template_places(template_dirs)))
+        raise RenderError(f"template {exc.name!r} not found in: {places}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"template error in {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}") from None
     if fmt == "pdf":
-        return html_to_pdf(text, packaged_templates())
+        base = Path(template.filename).parent if template.filename else packaged_templates()
+        return html_to_pdf(text, base, [*map(Path, template_dirs), packaged_templates()])
     return text

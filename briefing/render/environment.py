@@ -7,18 +7,44 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+import markupsafe
+
+from briefing.errors import ConfigError
 
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
-HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".html", ".htm", ".xml")
-"""Templates with these endings are autoescaped; ``select_autoescape()`` misses ``.html.j2``."""
+HTML_SUFFIXES = (".html.j2", ".htm.j2", ".xml.j2", ".css.j2", ".html", ".htm", ".xml", ".css")
+"""Templates with these endings are autoescaped; ``select_autoescape()`` misses ``.html.j2``.
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+CSS is among them because it is included inside HTML ``<style>``: a value printed
+there could otherwise close the style element.
+"""
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(value: object) -> object:
+    """Every ``{{ value }}``, minus control characters (terminal escapes, NULs) that a document may carry.
+
+    Markup (a block's ``super()``, a macro) is the templates' own and passes unchanged.
+    """
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return _CONTROL.sub("", value)
+    return value
 
 
 def packaged_templates() -> Path:
     """The default templates: inside the installed package, or beside it in a source checkout."""
     return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
+
+
+def template_places(template_dirs: Sequence[str | Path] = ()) -> list[Path]:
+    """Where templates are looked up, in order: the user's folders, then the defaults."""
+    missing = [str(folder) for folder in template_dirs if not Path(folder).is_dir()]
+    if missing:
+        raise ConfigError(f"template folder not found: {', '.join(missing)}")
+    return [*map(Path, template_dirs), packaged_templates()]
 
 
 def _autoescape(name: str | None) -> bool:
@@ -33,10 +59,11 @@ def markdown_escape(value: object) -> str:
 
 def make_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
     """User template folders first, then the defaults, also reachable as ``default/NAME``."""
-    defaults = jinja2.FileSystemLoader(packaged_templates())
+    *user_dirs, packaged = template_places(template_dirs)
+    defaults = jinja2.FileSystemLoader(packaged)
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            jinja2.FileSystemLoader(user_dirs),
             jinja2.PrefixLoader({"default": defaults}),
             defaults,
         ]
@@ -45,6 +72,7 @@ def make_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environ
         loader=loader,
         autoescape=_autoescape,  # noqa: S701 - on for every HTML template, by suffix
         undefined=jinja2.StrictUndefined,
+        finalize=without_controls,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
