@@ -59,6 +59,8 @@ KEYS: dict[str, tuple[Callable[[object], bool], str]] = {
     "formats": (_is_strings, "a list of strings"),
     "state": (_is_str, "a string"),
     "lock_timeout": (_is_number, "a number of seconds"),
+    "template_dirs": (_is_strings, "a list of strings"),
+    "page_size": (_is_str, "a string"),
     "summary.method": (_is_str, "a string"),
     "summary.sentences": (_is_int, "a whole number"),
     "summary.language": (_is_str, "a string"),
@@ -114,6 +116,8 @@ class Config:
     formats: tuple[str, ...] = ("pdf",)
     state: Path = Path("out/briefing.sqlite3")
     lock_timeout: float = 60.0
+    template_dirs: tuple[Path, ...] = ()
+    page_size: str = "A4"
     summary: SummarySettings = field(default_factory=SummarySettings)
     email: EmailSettings | None = None
 
@@ -259,8 +263,9 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, object] 
         for key in ("output_dir", "state"):
             if key in data:
                 data[key] = _resolve(cast(str, data[key]), base)
-        if "sources" in data:
-            data["sources"] = [_resolve(s, base) for s in cast("list[str]", data["sources"])]
+        for key in ("sources", "template_dirs"):
+            if key in data:
+                data[key] = [_resolve(s, base) for s in cast("list[str]", data[key])]
     flags = _flatten({k: v for k, v in (overrides or {}).items() if v is not None}, "command line")
     data.update(flags)
     if path is not None and flags:
@@ -285,6 +290,8 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, object] 
         formats=tuple(dict.fromkeys(formats)),
         state=Path(values.text("state", str(output_dir / "briefing.sqlite3"))),
         lock_timeout=lock_timeout,
+        template_dirs=tuple(map(Path, values.texts("template_dirs"))),
+        page_size=values.text("page_size", Config.page_size),
         summary=SummarySettings(
             method=values.optional_text("summary.method"),
             sentences=sentences,

@@ -134,3 +134,12 @@ def test_the_example_config_is_valid() -> None:
     config = load_config(example)
     assert config.email is not None
     assert config.sources
+
+
+def test_a_theme_and_page_size_for_the_daily_files(tmp_path: Path) -> None:
+    (tmp_path / "conf").mkdir()
+    path = tmp_path / "conf" / "briefing.toml"
+    path.write_text('template_dirs = ["theme"]\npage_size = "Letter"\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.template_dirs == (tmp_path / "conf" / "theme",)
+    assert config.page_size == "Letter"

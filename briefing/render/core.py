@@ -53,6 +53,23 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     }
 
 
+def fill_template(
+    briefing: Briefing, name: str, *, template_dirs: Sequence[str | Path] = (), **settings: Any
+) -> tuple[str, jinja2.Template]:
+    """The template ``name`` filled with the briefing's context; any template failure is a RenderError."""
+    env = make_environment(template_dirs)
+    try:
+        template = env.get_template(name)
+        return template.render(template_context(briefing, **settings)), template
+    except jinja2.TemplateNotFound as exc:
+        places = ", ".join(map(str, template_places(template_dirs)))
+        raise RenderError(f"template {exc.name!r} not found in: {places}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"template error in {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"template error: {exc}") from None
+
+
 def render(
     briefing: Briefing,
     fmt: str,
@@ -71,18 +88,9 @@ def render(
         raise RenderError(f"unknown page size {page_size!r}; choose one of: {', '.join(PAGE_SIZES.values())}")
     if fmt == "json":
         return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
-    env = make_environment(template_dirs)
-    settings = {"format": fmt, "page_size": PAGE_SIZES[page_size.lower()]}
-    try:
-        template = env.get_template(TEMPLATES[fmt])
-        text = template.render(template_context(briefing, **settings))
-    except jinja2.TemplateNotFound as exc:
-        places = ", ".join(map(str, template_places(template_dirs)))
-        raise RenderError(f"template {exc.name!r} not found in: {places}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"template error in {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise RenderError(f"template error: {exc}") from None
+    text, template = fill_template(
+        briefing, TEMPLATES[fmt], template_dirs=template_dirs, format=fmt, page_size=PAGE_SIZES[page_size.lower()]
+    )
     if fmt == "pdf":
         base = Path(template.filename).parent if template.filename else packaged_templates()
         return html_to_pdf(text, base, [*map(Path, template_dirs), packaged_templates()])

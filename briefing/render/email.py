@@ -10,12 +10,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import jinja2
-
-from briefing.errors import RenderError
 from briefing.models import Briefing
-from briefing.render.context import template_context
-from briefing.render.environment import make_environment, packaged_templates
+from briefing.render.core import fill_template
 
 TEMPLATES = ("email.txt.j2", "email.html.j2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -24,13 +20,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 def render_email(briefing: Briefing, *, template_dirs: Sequence[str | Path] = ()) -> tuple[str, str]:
     """The plain-text and HTML bodies of the e-mail that carries ``briefing``."""
-    env = make_environment(template_dirs)
-    context = template_context(briefing, format="html", page_size="A4", email=True)
-    try:
-        text, html = (env.get_template(name).render(context) for name in TEMPLATES)
-    except jinja2.TemplateNotFound as exc:
-        searched = [*map(str, template_dirs), str(packaged_templates())]
-        raise RenderError(f"template {exc.name!r} not found in: {', '.join(searched)}") from None
-    except jinja2.TemplateError as exc:
-        raise RenderError(f"template error: {exc}") from None
+    text, html = (
+        fill_template(briefing, name, template_dirs=template_dirs, format="html", page_size="A4", email=True)[0]
+        for name in TEMPLATES
+    )
     return _CONTROL.sub("", text), _CONTROL.sub("", html)
