@@ -203,7 +203,12 @@ def run_daily(
         if keep:
             gone = f"{missing} of {date}'s documents are no longer in the sources; files kept as they were"
             warn(InputWarning(str(config.output_dir), gone))
-        contents = {fmt: paths[fmt].read_bytes() if keep else render(briefing, fmt, template_dirs=config.template_dirs, page_size=config.page_size) for fmt in formats}
+        contents = {
+            fmt: paths[fmt].read_bytes()
+            if keep
+            else render(briefing, fmt, template_dirs=config.template_dirs, page_size=config.page_size)
+            for fmt in formats
+        }
         ids = tuple(doc.id for doc in documents)
         due = email is not None and (force or not state.delivered(date))
         if dry_run:
