@@ -1,0 +1,90 @@
+"""The same article arriving twice becomes one document that keeps every source.
+
+Two documents are copies when they share a URL (after normalising it) or when
+their texts are near-identical: at least ``NEAR`` of their word 4-grams are
+shared (Jaccard). Candidates are found through a bottom-k sketch of each text,
+so the cost grows with the number of documents, not its square.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import fields, replace
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from briefing.models import Document
+
+NEAR = 0.8
+_SHINGLE = 4
+_SKETCH = 8
+_WORD = re.compile(r"\w+")
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")
+_FILLABLE = tuple(f.name for f in fields(Document) if f.name not in {"id", "text", "duplicates", "language"})
+
+
+def normal_url(url: str) -> str:
+    """``url`` without what does not change the page: case of scheme and host, ``www.``, fragment, tracking."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    return urlunsplit(("", host, parts.path.rstrip("/") or "/", query, ""))
+
+
+def _shingles(text: str) -> set[int]:
+    words = _WORD.findall(text.lower())
+    return {zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def _copies(documents: list[Document]) -> list[list[int]]:
+    """Groups of indexes of documents that are one article, each in input order."""
+    parent = list(range(len(documents)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        parent[max(a, b)] = min(a, b)
+
+    seen_url: dict[str, int] = {}
+    by_sketch: dict[int, list[int]] = defaultdict(list)
+    shingles = [_shingles(doc.text) for doc in documents]
+    for i, doc in enumerate(documents):
+        for url in filter(None, (doc.url, *doc.duplicates)):
+            key = normal_url(url)
+            if key in seen_url:
+                join(seen_url[key], i)
+            seen_url.setdefault(key, i)
+        candidates = {j for h in sorted(shingles[i])[:_SKETCH] for j in by_sketch[h]}
+        for j in sorted(candidates):
+            union = len(shingles[i] | shingles[j])
+            if union and len(shingles[i] & shingles[j]) / union >= NEAR:
+                join(j, i)
+        for h in sorted(shingles[i])[:_SKETCH]:
+            by_sketch[h].append(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(documents)):
+        groups[root(i)].append(i)
+    return list(groups.values())
+
+
+def _merge(copies: list[Document]) -> Document:
+    """The copy with the most text, its gaps (title, date…) filled from the others, and their origins kept."""
+    keep = max(copies, key=lambda doc: len(doc.text))
+    others = [doc for doc in copies if doc is not keep]
+    filled = {name: next((getattr(d, name) for d in copies if getattr(d, name)), None) for name in _FILLABLE}
+    own = {keep.url, keep.path}
+    origins = [o for doc in others for o in (doc.url, doc.path, *doc.duplicates) if o and o not in own]
+    changes: dict[str, Any] = {name: getattr(keep, name) or value for name, value in filled.items()}
+    return replace(keep, id=copies[0].id, duplicates=tuple(dict.fromkeys((*keep.duplicates, *origins))), **changes)
+
+
+def merge_duplicates(documents: list[Document]) -> list[Document]:
+    """One document per article, at the place of its first copy."""
+    return [_merge([documents[i] for i in group]) for group in _copies(documents)]
