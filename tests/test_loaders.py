@@ -40,29 +40,11 @@ PAGE = """<!doctype html>
 </body></html>
 """
 
-RSS = """<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>Harbour Wire</title><link>https://wire.example/</link>
-<language>en-gb</language>
-<item><title>Ferry crews strike over rosters</title><link>https://wire.example/ferry</link>
-<pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate>
-<description>&lt;p&gt;Ferry crews on the Northgate line walked out on Friday, cancelling 42 crossings.&lt;/p&gt;
-&lt;p&gt;Talks resume on Monday.&lt;/p&gt;</description></item>
-<item><title>Council backs tram</title><link>https://gazette.example/tram</link>
-<pubDate>Sat, 21 Nov 2026 07:30:00 GMT</pubDate>
-<description>The harbour council voted on Tuesday to build a new tram line.</description></item>
-<item><title>No text here</title><link>https://wire.example/empty</link><description></description></item>
-</channel></rss>
-"""
-
-ATOM = """<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>River Post</title><id>urn:river</id>
-<updated>2026-11-22T10:00:00Z</updated>
-<entry><title>Farmers pray for rain</title><id>urn:river:1</id>
-<link href="https://river.example/drought"/><updated>2026-11-22T10:00:00Z</updated>
-<author><name>Ola Berg</name></author>
-<content type="html">&lt;p&gt;The river fell to its lowest level in forty years.&lt;/p&gt;</content>
-</entry></feed>
-"""
+FIXTURES = Path(__file__).parent / "fixtures"
+RSS = (FIXTURES / "wire.rss").read_text(encoding="utf-8")
+"""An RSS 2.0 feed of three entries, one of them without text."""
+ATOM = (FIXTURES / "river.atom").read_text(encoding="utf-8")
+"""An Atom feed of one entry."""
 
 
 def load(*paths: Path | str, **options: int | float) -> tuple[list, dict[str, str]]:
