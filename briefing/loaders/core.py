@@ -38,6 +38,7 @@ MAX_REDIRECTS = 5
 
 _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "charset_normalizer", "feedparser")
 _GLOB_CHARS = frozenset("*?[")
+_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def load_input(item: str, *, options: LoadOptions, stdin: BinaryIO | None = None
 
 def _open(item: str, options: LoadOptions, stdin: BinaryIO | None) -> tuple[bytes, Source, Reader]:
     if item == "-":
-        data = _capped((stdin or sys.stdin.buffer).read(options.max_bytes + 1), "<stdin>", options)
+        data = _read_capped(stdin or sys.stdin.buffer, "<stdin>", options.max_bytes)
         return data, Source("<stdin>", "stdin"), sniff(data)
     if is_url(item):
         return _open_url(item, options)
@@ -166,15 +167,17 @@ def _open(item: str, options: LoadOptions, stdin: BinaryIO | None) -> tuple[byte
         raise LoadError(item, "no files match this pattern")
     reader = LOADERS.get(path.suffix.lower())
     if reader is None:
+        if not path.exists():
+            raise LoadError(item, "no such file")
         raise LoadError(item, f"unknown kind of file; known suffixes: {', '.join(sorted(LOADERS))}")
     try:
         with path.open("rb") as handle:
-            data = handle.read(options.max_bytes + 1)
+            data = _read_capped(handle, item, options.max_bytes)
     except FileNotFoundError:
         raise LoadError(item, "no such file") from None
     except OSError as exc:
         raise LoadError(item, exc.strerror or str(exc)) from None
-    return _capped(data, item, options), Source(item, slug(path.stem), path=item), reader
+    return data, Source(item, slug(path.stem), path=item), reader
 
 
 def _open_url(url: str, options: LoadOptions) -> tuple[bytes, Source, Reader]:
@@ -198,10 +201,16 @@ def _open_url(url: str, options: LoadOptions) -> tuple[bytes, Source, Reader]:
     return fetched.body, source, reader
 
 
-def _capped(data: bytes, name: str, options: LoadOptions) -> bytes:
-    if len(data) > options.max_bytes:
-        raise LoadError(name, f"larger than the size cap of {describe_size(options.max_bytes)}")
-    return data
+def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """All of ``stream``, read in chunks so that memory follows its size, not the cap; refused past the cap."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise LoadError(name, f"larger than the size cap of {describe_size(max_bytes)}")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 @contextmanager

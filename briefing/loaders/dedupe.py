@@ -1,8 +1,8 @@
 """The same article arriving twice becomes one document that keeps every source.
 
 Two documents are copies when they share a URL (after normalising it) or when
-their texts are near-identical: at least ``NEAR`` of their word 4-grams are
-shared (Jaccard). Candidates are found through a bottom-k sketch of each text,
+their texts are near-identical: at least ``NEAR`` of the word 4-grams of their
+first 5,000 words are shared (Jaccard). Candidates are found through a bottom-k sketch of each text,
 so the cost grows with the number of documents, not its square.
 """
 
@@ -12,6 +12,7 @@ import re
 import zlib
 from collections import defaultdict
 from dataclasses import fields, replace
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -20,6 +21,7 @@ from briefing.models import Document
 NEAR = 0.8
 _SHINGLE = 4
 _SKETCH = 8
+_WORDS = 5000
 _WORD = re.compile(r"\w+")
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")
 _FILLABLE = tuple(f.name for f in fields(Document) if f.name not in {"id", "text", "duplicates", "language"})
@@ -34,7 +36,8 @@ def normal_url(url: str) -> str:
 
 
 def _shingles(text: str) -> set[int]:
-    words = _WORD.findall(text.lower())
+    """Hashes of the word 4-grams of the first ``_WORDS`` words: an article's opening tells copies apart."""
+    words = [match.group().lower() for match in islice(_WORD.finditer(text), _WORDS)]
     return {zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)}
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-import unicodedata
 from html.parser import HTMLParser
 
 from briefing.errors import LoadError
@@ -24,6 +23,8 @@ _BOMS = (
 )
 _LATIN_ALPHABETS = ("Basic Latin", "Latin-1 Supplement", "Latin Extended", "General Punctuation", "Currency Symbols")
 _C1_CONTROLS = re.compile(rb"[\x80-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters text never holds (tab, newlines and form feed are allowed)."""
 _TITLE_MAX = 120
 _NON_LATIN_SHARE = 0.3
 
@@ -41,8 +42,7 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
         raise LoadError(name, "empty file")
     text = _decoded(data, name, charset)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
-    if "\x00" in text or controls > len(text) // 100:
+    if "\x00" in text or len(_CONTROLS.findall(text)) > len(text) // 100:
         raise LoadError(name, "binary data, not text")
     if not any(ch.isalnum() for ch in text):
         raise LoadError(name, "no text in it")
