@@ -300,3 +300,15 @@ def test_per_input_loading_is_picklable_and_order_free(tmp_path: Path) -> None:
     completed = {item: load_input(item, options=options) for item in reversed(items)}
     in_order = [doc for item in items for doc in completed[item].documents]
     assert finish(in_order) == load_documents([tmp_path], options=options).documents
+
+
+def test_copies_are_found_among_many_texts_sharing_boilerplate(tmp_path: Path) -> None:
+    boilerplate = "Subscribe to the Harbour Wire for all the news from the port, the council and the courts. " * 3
+    for i in range(60):
+        unique = " ".join(f"Ferry {i} crossed the bay carrying {i * 7 + k} passengers." for k in range(12))
+        (tmp_path / f"wire-{i:02d}.txt").write_text(f"{boilerplate}\n{unique}\n")
+    copy = (tmp_path / "wire-50.txt").read_text().replace("crossed the bay", "crossed the sea", 1)
+    (tmp_path / "wire-99.txt").write_text(copy)
+    docs, _ = load(tmp_path)
+    assert len(docs) == 60
+    assert [d.duplicates for d in docs if d.duplicates] == [(str(tmp_path / "wire-99.txt"),)]

@@ -131,7 +131,7 @@ def test_pages_feeds_and_pdfs_by_content_type(server: Server, tmp_path: Path) ->
     assert (page.source, page.path) == ("The Gazette", None)
     assert page.url == urls[0]
     assert "said mayor Ann Lee" in page.text
-    assert (entry.source, entry.url) == ("Harbour Wire", f"{server.base}/entry-1")
+    assert (entry.source, entry.url, entry.path) == ("Harbour Wire", f"{server.base}/entry-1", urls[1])
     assert report.text.startswith("River report")
     assert latin.text == "Café crème at the harbour."
     paths = [path for path, _ in server.requests]
@@ -191,11 +191,14 @@ def test_failures_each_give_one_warning(server: Server) -> None:
     assert [w.path for w in result.warnings] == urls
 
 
-def test_a_file_and_its_url_are_one_document(server: Server, tmp_path: Path) -> None:
+def test_a_file_its_url_and_a_feed_entry_are_one_document(server: Server, tmp_path: Path) -> None:
+    feed = FEED.replace("{base}/entry-1", "{base}/tram").format(base=server.base)
     server.routes["/tram"] = send(200, "text/html", PAGE.encode())
+    server.routes["/feed"] = send(200, "text/xml", feed.encode())
     (tmp_path / "tram.html").write_text(PAGE)
-    [doc] = load_documents([tmp_path / "tram.html", server.base + "/tram"]).documents
-    assert (doc.id, doc.path, doc.duplicates) == ("tram", str(tmp_path / "tram.html"), (server.base + "/tram",))
+    [doc] = load_documents([tmp_path / "tram.html", server.base + "/tram", server.base + "/feed"]).documents
+    assert (doc.id, doc.path) == ("tram", str(tmp_path / "tram.html"))
+    assert doc.duplicates == (server.base + "/tram", server.base + "/feed")
 
 
 def test_cli_builds_from_every_kind_of_input_good_and_bad(

@@ -2,15 +2,18 @@
 
 Two documents are copies when they share a URL (after normalising it) or when
 their texts are near-identical: at least ``NEAR`` of the word 4-grams of their
-first 5,000 words are shared (Jaccard). Candidates are found through a bottom-k sketch of each text,
-so the cost grows with the number of documents, not its square.
+first 5,000 words are shared (Jaccard). Candidates are found through a bottom-k
+sketch of each text, so the cost grows with the number of documents, not its
+square, even when many of them share boilerplate.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import fields, replace
 from itertools import islice
 from typing import Any
@@ -20,7 +23,9 @@ from briefing.models import Document
 
 NEAR = 0.8
 _SHINGLE = 4
-_SKETCH = 8
+_SKETCH = 16
+_COMMON = 32
+_TRIES = 8
 _WORDS = 5000
 _WORD = re.compile(r"\w+")
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")
@@ -41,6 +46,25 @@ def _shingles(text: str) -> set[int]:
     return {zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)}
 
 
+def _near_pairs(shingles: list[set[int]]) -> Iterator[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of near-identical texts, found in time linear in the number of texts.
+
+    Each text is looked up by the ``_SKETCH`` smallest of its shingle hashes; a
+    hash shared by more than ``_COMMON`` texts is boilerplate and finds nothing
+    more, and only the ``_TRIES`` texts sharing the most hashes are compared.
+    """
+    by_hash: dict[int, list[int]] = defaultdict(list)
+    for i, own in enumerate(shingles):
+        sketch = heapq.nsmallest(_SKETCH, own)
+        shared = Counter(j for h in sketch for j in by_hash.get(h, ()))
+        for j in sorted(shared, key=lambda j: (-shared[j], j))[:_TRIES]:
+            if len(own & shingles[j]) >= NEAR * len(own | shingles[j]):
+                yield j, i
+        for h in sketch:
+            if len(by_hash[h]) <= _COMMON:
+                by_hash[h].append(i)
+
+
 def _copies(documents: list[Document]) -> list[list[int]]:
     """Groups of indexes of documents that are one article, each in input order."""
     parent = list(range(len(documents)))
@@ -55,22 +79,12 @@ def _copies(documents: list[Document]) -> list[list[int]]:
         a, b = root(i), root(j)
         parent[max(a, b)] = min(a, b)
 
-    seen_url: dict[str, int] = {}
-    by_sketch: dict[int, list[int]] = defaultdict(list)
-    shingles = [_shingles(doc.text) for doc in documents]
+    first_with_url: dict[str, int] = {}
     for i, doc in enumerate(documents):
         for url in filter(None, (doc.url, *doc.duplicates)):
-            key = normal_url(url)
-            if key in seen_url:
-                join(seen_url[key], i)
-            seen_url.setdefault(key, i)
-        candidates = {j for h in sorted(shingles[i])[:_SKETCH] for j in by_sketch[h]}
-        for j in sorted(candidates):
-            union = len(shingles[i] | shingles[j])
-            if union and len(shingles[i] & shingles[j]) / union >= NEAR:
-                join(j, i)
-        for h in sorted(shingles[i])[:_SKETCH]:
-            by_sketch[h].append(i)
+            join(first_with_url.setdefault(normal_url(url), i), i)
+    for j, i in _near_pairs([_shingles(doc.text) for doc in documents]):
+        join(j, i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(documents)):
         groups[root(i)].append(i)

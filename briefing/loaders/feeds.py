@@ -27,14 +27,15 @@ def looks_like_feed(data: bytes) -> bool:
 
 
 def read_feed(data: bytes, source: Source) -> list[Document]:
-    """One document per feed entry that has text."""
+    """One document per entry with text: ``path`` is the feed's file or URL, ``url`` the entry's link."""
     import feedparser
 
     if not data.strip():
         raise LoadError(source.name, "empty file")
     if not looks_like_feed(data):
         raise LoadError(source.name, "not an RSS or Atom feed")
-    headers = {"content-type": source.content_type} if source.content_type else {}
+    declared = "; charset=".join(filter(None, (source.content_type, source.charset)))
+    headers = {"content-type": declared} if source.content_type else {}
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, resolve_relative_uris=False)
     feed_name = parsed.feed.get("title") or None
     language = language_name(parsed.feed.get("language"))
@@ -53,8 +54,8 @@ def read_feed(data: bytes, source: Source) -> list[Document]:
 
 def _problem(parsed: Any) -> str:
     exc = parsed.get("bozo_exception")
-    message = str(getattr(exc, "getMessage", lambda: exc)()) if exc else "unreadable"
-    return message.splitlines()[0] if message else type(exc).__name__
+    message = str(exc.getMessage() if hasattr(exc, "getMessage") else exc)  # SAX errors keep their text there
+    return message.splitlines()[0] if message.strip() else type(exc).__name__
 
 
 def _entry(entry: Any, index: int, source: Source, feed_name: str | None, language: str) -> Document | None:
@@ -70,7 +71,7 @@ def _entry(entry: Any, index: int, source: Source, feed_name: str | None, langua
         text=text,
         title=title,
         source=feed_name,
-        path=source.path,
+        path=source.path or source.url,  # the feed it came from: a file, or the feed's URL
         url=web_url(entry.get("link")),
         published=dt.date(when.tm_year, when.tm_mon, when.tm_mday) if when else None,
         language=language,
