@@ -312,3 +312,14 @@ def test_copies_are_found_among_many_texts_sharing_boilerplate(tmp_path: Path) -
     docs, _ = load(tmp_path)
     assert len(docs) == 60
     assert [d.duplicates for d in docs if d.duplicates] == [(str(tmp_path / "wire-99.txt"),)]
+
+
+def test_long_pdf_is_read_up_to_the_page_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.loaders import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    pages = "".join(f"<p style='page-break-after: always'>Page {n} of the harbour report.</p>" for n in range(1, 4))
+    (tmp_path / "report.pdf").write_bytes(html_to_pdf(pages, tmp_path))
+    [doc], warnings = load(tmp_path / "report.pdf")
+    assert doc.text == "Page 1 of the harbour report.\n\nPage 2 of the harbour report."
+    assert warnings == {"report.pdf": "read only the first 2 of its 3 pages"}

@@ -23,12 +23,11 @@ _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z
 def read_html(data: bytes, source: Source) -> list[Document]:
     """An HTML page's article text, title, author, date and site name."""
     from trafilatura import bare_extraction
+    from trafilatura.settings import Document as Extracted
 
     html = decode(data, source.name, source.charset)
-    found = bare_extraction(
-        html, url=source.url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
-    )
-    meta: dict[str, Any] = found if isinstance(found, dict) else {}
+    found = bare_extraction(html, url=source.url, with_metadata=True, include_comments=False, include_tables=False)
+    meta: dict[str, Any] = found.as_dict() if isinstance(found, Extracted) else {}
     text = "\n".join(line.strip() for line in (meta.get("text") or "").splitlines() if line.strip())
     if len(_WORD.findall(text)) < MIN_WORDS:
         raise LoadError(source.name, "no article text found in the page")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from briefing.errors import LoadError
-from briefing.loaders.source import Source, language_name
+from briefing.loaders.source import PartlyRead, Source, language_name
 from briefing.models import Document
 
 MAX_PAGES = 500
@@ -22,6 +22,7 @@ def read_pdf(data: bytes, source: Source) -> list[Document]:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise LoadError(source.name, "encrypted PDF")
+        page_count = len(reader.pages)
         pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
         info = reader.metadata
         title = str(info.title).strip() if info and info.title else None
@@ -36,7 +37,7 @@ def read_pdf(data: bytes, source: Source) -> list[Document]:
     if not any(ch.isalnum() for ch in text):
         raise LoadError(source.name, "no text layer in the PDF (a scan? briefing does no OCR)")
     first_line = text.splitlines()[0].strip()
-    return [
+    documents = [
         Document(
             id=source.id_base,
             text=text,
@@ -47,3 +48,6 @@ def read_pdf(data: bytes, source: Source) -> list[Document]:
             author=author,
         )
     ]
+    if page_count > MAX_PAGES:
+        raise PartlyRead(source.name, f"read only the first {MAX_PAGES} of its {page_count} pages", documents)
+    return documents

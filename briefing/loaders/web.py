@@ -72,6 +72,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int, max_redirects: int, user_
                         headers.get_content_charset(),
                     )
             except urllib.error.HTTPError as exc:
+                exc.close()
                 location = exc.headers.get("Location") if exc.code in _REDIRECTS else None
                 if not location:
                     raise LoadError(url, f"HTTP {exc.code} {exc.reason}") from None
