@@ -323,3 +323,13 @@ def test_long_pdf_is_read_up_to_the_page_cap(tmp_path: Path, monkeypatch: pytest
     [doc], warnings = load(tmp_path / "report.pdf")
     assert doc.text == "Page 1 of the harbour report.\n\nPage 2 of the harbour report."
     assert warnings == {"report.pdf": "read only the first 2 of its 3 pages"}
+
+
+def test_declared_and_marked_encodings(tmp_path: Path) -> None:
+    polish = "<html><head><meta charset='iso-8859-2'></head><body><article><p>{}</p></article></body></html>"
+    text = "Łódź: rada miasta przegłosowała w środę budowę nowej linii tramwajowej do portu."
+    (tmp_path / "lodz.html").write_bytes(polish.format(text).encode("iso-8859-2"))
+    (tmp_path / "bad-bom.txt").write_bytes(b"\xef\xbb\xbfGood start, then \xff\xfe bad bytes.")
+    docs, warnings = load(tmp_path / "lodz.html", tmp_path / "bad-bom.txt")
+    assert [d.text for d in docs] == [text]
+    assert warnings == {"bad-bom.txt": "not UTF-8 text despite its byte-order mark (invalid start byte at byte 20)"}

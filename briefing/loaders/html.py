@@ -17,6 +17,7 @@ from briefing.models import Document
 MIN_WORDS = 5
 """Fewer words than this is a menu or a stub, not an article."""
 _WORD = re.compile(r"\w+")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
 
 
@@ -25,7 +26,8 @@ def read_html(data: bytes, source: Source) -> list[Document]:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document as Extracted
 
-    html = decode(data, source.name, source.charset)
+    meta_charset = _META_CHARSET.search(data[:4096])
+    html = decode(data, source.name, source.charset or (meta_charset and meta_charset.group(1).decode("ascii")))
     found = bare_extraction(html, url=source.url, with_metadata=True, include_comments=False, include_tables=False)
     meta: dict[str, Any] = found.as_dict() if isinstance(found, Extracted) else {}
     text = "\n".join(line.strip() for line in (meta.get("text") or "").splitlines() if line.strip())

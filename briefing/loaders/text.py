@@ -14,12 +14,12 @@ from briefing.models import Document
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _HIDDEN = frozenset({"script", "style", "template"})
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "br", "tr"})
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+_BOMS = (  # UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
 _LATIN_ALPHABETS = ("Basic Latin", "Latin-1 Supplement", "Latin Extended", "General Punctuation", "Currency Symbols")
 _C1_CONTROLS = re.compile(rb"[\x80-\x9f]")
@@ -50,12 +50,13 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
 
 
 def _decoded(data: bytes, name: str, charset: str | None) -> str:
-    for bom, encoding in _BOMS:
+    for bom, encoding, label in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise LoadError(name, f"not {encoding} text despite its byte-order mark ({exc.reason})") from None
+                reason = f"{exc.reason} at byte {exc.start + len(bom)}"
+                raise LoadError(name, f"not {label} text despite its byte-order mark ({reason})") from None
     if charset:
         try:
             return data.decode(charset)
