@@ -43,8 +43,9 @@ class Source:
     path: str | None = None
     url: str | None = None
     charset: str | None = None
-    """The character set the sender declared (HTTP ``Content-Type``), if any."""
+    """The character set the sender declared (HTTP ``Content-Type``, an HTML ``<meta>``), if any."""
     content_type: str | None = None
+    """The media type a server gave, such as ``application/rss+xml``; ``None`` for files."""
 
 
 class PartlyRead(LoadError):

@@ -42,7 +42,7 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
         raise LoadError(name, "empty file")
     text = _decoded(data, name, charset)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text or len(_CONTROLS.findall(text)) > len(text) // 100:
+    if "\x00" in text or len(_CONTROLS.findall(text)) > len(text) // 100:  # one NUL is enough: no writer types it
         raise LoadError(name, "binary data, not text")
     if not any(ch.isalnum() for ch in text):
         raise LoadError(name, "no text in it")
