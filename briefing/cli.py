@@ -35,6 +35,34 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _size(value: str) -> int:
+    """``20MB``, ``500KB``, ``1.5M`` or a number of bytes."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value.lower())
+    if not match or float(match.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"not a size such as 20MB, 500KB or 100000: {value!r}")
+    return int(float(match.group(1)) * 1024 ** " kmg".index(match.group(2) or " "))
+
+
+def _parse_seconds(value: str, *, zero_ok: bool) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not (0 <= seconds if zero_ok else 0 < seconds) or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a {'' if zero_ok else 'positive '}number of seconds: {value!r}")
+    return seconds
+
+
+def _seconds(value: str) -> float:
+    return _parse_seconds(value, zero_ok=False)
+
+
+def _non_negative(value: str) -> float:
+    return _parse_seconds(value, zero_ok=True)
+
+
 def _warn(warning: InputWarning) -> None:
     print(f"briefing: warning: {warning.path}: {warning.message}", file=sys.stderr)
 
@@ -56,6 +84,7 @@ def output_format(output: str, fmt: str | None) -> str:
 def _build(args: argparse.Namespace) -> int:
     from briefing import build_briefing, render
     from briefing.deliver import write_atomic
+    from briefing.loaders import LoadOptions
 
     fmt = output_format(args.output, args.format)
     briefing = build_briefing(
@@ -66,6 +95,7 @@ def _build(args: argparse.Namespace) -> int:
         sentences=args.sentences,
         language=args.language,
         on_warning=_warn,
+        load_options=LoadOptions(max_bytes=args.max_size, timeout=args.timeout),
     )
     content = render(briefing, fmt, template_dirs=args.template_dir, page_size=args.page_size)
     if args.output == "-":
@@ -83,9 +113,9 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build = commands.add_parser(
         "build",
         help="build a briefing from documents",
-        description="Build one briefing from files, folders (read recursively) or - for standard input.",
+        description="Build one briefing from files, folders (read recursively), globs, URLs or - (standard input).",
     )
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, a folder, or - for standard input")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, folder, glob, URL, or - for stdin")
     build.add_argument("-o", "--output", required=True, metavar="OUT", help="output file (.md .html .pdf .json) or -")
     build.add_argument("-f", "--format", choices=("md", "html", "pdf", "json"), help="output format (needed with -o -)")
     build.add_argument("--title", default="Briefing", help="the briefing's title (default: %(default)s)")
@@ -103,17 +133,17 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument(
         "--page-size", choices=("A4", "Letter"), default="A4", help="the PDF's paper size (default: %(default)s)"
     )
+    build.add_argument(
+        "--max-size",
+        type=_size,
+        default="20MB",
+        metavar="SIZE",
+        help="refuse any input larger than this, e.g. 500KB or 50MB (default: 20MB)",
+    )
+    build.add_argument(
+        "--timeout", type=_seconds, default=10.0, metavar="SECONDS", help="time allowed per URL (default: %(default)s)"
+    )
     build.set_defaults(handler=_build)
-
-
-def _non_negative(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not seconds >= 0:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}")
-    return seconds
 
 
 def _daily(args: argparse.Namespace) -> int:

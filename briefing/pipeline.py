@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from os import PathLike
 
 from briefing.errors import NoInputError
-from briefing.loaders import load_documents
+from briefing.loaders import LoadOptions, load_documents
 from briefing.models import Briefing, Document, InputWarning, Story
 from briefing.statements import story_statements
 from briefing.summarize import group_stories, story_title, summarize_story
@@ -51,14 +51,16 @@ def build_briefing(
     sentences: int | None = None,
     language: str = "english",
     on_warning: Callable[[InputWarning], None] | None = None,
+    load_options: LoadOptions | None = None,
 ) -> Briefing:
     """Load ``inputs`` and brief them; raises :class:`NoInputError` when none was usable.
 
     ``date`` is required so that the same inputs always give the same briefing;
-    ``on_warning`` hears of each input left out as soon as it is found.
+    ``on_warning`` hears of each input left out as soon as it is found;
+    ``load_options`` caps each input's size and a URL's time.
     """
     check_language(language)
-    loaded = load_documents(inputs, on_warning=on_warning)
+    loaded = load_documents(inputs, on_warning=on_warning, options=load_options)
     if not loaded.documents:
         count = len(loaded.warnings)
         raise NoInputError(f"no usable input: all {count} input{'s' if count != 1 else ''} were left out")

@@ -1,10 +1,34 @@
-"""Turning paths, folders and standard input into documents.
+"""Turning files, folders, globs, URLs, feeds and standard input into documents.
 
-Each input kind is a loader registered by suffix in :data:`LOADERS`; a bad
-input becomes an :class:`~briefing.models.InputWarning`, never the end of the
-briefing.
+Each input kind is a :class:`Reader` registered by suffix (:data:`LOADERS`) and
+content type; a bad input becomes an :class:`~briefing.models.InputWarning`,
+never the end of the briefing.
 """
 
-from briefing.loaders.core import LOADERS, LoadResult, load_documents
+from briefing.loaders.core import (
+    LOADERS,
+    MAX_BYTES,
+    READERS,
+    Loaded,
+    LoadOptions,
+    LoadResult,
+    Reader,
+    expand_inputs,
+    finish,
+    load_documents,
+    load_input,
+)
 
-__all__ = ["LOADERS", "LoadResult", "load_documents"]
+__all__ = [
+    "LOADERS",
+    "MAX_BYTES",
+    "READERS",
+    "LoadOptions",
+    "LoadResult",
+    "Loaded",
+    "Reader",
+    "expand_inputs",
+    "finish",
+    "load_documents",
+    "load_input",
+]

@@ -1,24 +1,92 @@
-"""Finding inputs, choosing a loader for each, and collecting what failed."""
+"""Finding inputs, choosing a reader for each, and turning what failed into warnings.
+
+Loading has two steps so that it can run in parallel and still give the same
+result: :func:`load_input` reads one input (a module-level function of
+picklable arguments, which a process pool can map), then :func:`finish` merges
+duplicates and assigns ids in input order, whatever order the inputs finished in.
+"""
 
 from __future__ import annotations
 
-import re
+import importlib.util
+import logging
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from os import PathLike
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from briefing.errors import LoadError
-from briefing.loaders.text import decode, front_matter, markdown_to_text, parse_date
+from briefing.loaders.dedupe import merge_duplicates
+from briefing.loaders.feeds import looks_like_feed, read_feed
+from briefing.loaders.html import read_html
+from briefing.loaders.pdf import read_pdf
+from briefing.loaders.source import PartlyRead, Source, describe_size, slug
+from briefing.loaders.text import read_markdown, read_text
+from briefing.loaders.web import fetch, is_url
 from briefing.models import Document, InputWarning
 
-Loader = Callable[[bytes, str, str], list[Document]]
-"""``(data, name, doc_id) -> documents``; raises :class:`LoadError` for a bad input."""
-
 MAX_BYTES = 20 * 1024 * 1024
-"""Inputs larger than this are refused, so that one dump cannot stall the briefing."""
+"""Inputs larger than this are refused unless the cap is raised, so that one dump cannot stall the briefing."""
+TIMEOUT = 10.0
+"""Seconds a URL may take, from connecting to the last byte."""
+MAX_REDIRECTS = 5
+
+_QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "charset_normalizer", "feedparser")
+_GLOB_CHARS = frozenset("*?[")
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """Limits on what one input may cost; picklable, so that a process pool can be given them."""
+
+    max_bytes: int = MAX_BYTES
+    timeout: float = TIMEOUT
+    max_redirects: int = MAX_REDIRECTS
+    user_agent: str | None = None
+    """Sent with every request; ``briefing/<version>`` when not given."""
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One kind of input: how to read it, and the suffixes and content types that name it."""
+
+    kind: str
+    read: Callable[[bytes, Source], list[Document]]
+    suffixes: tuple[str, ...]
+    content_types: tuple[str, ...]
+    needs: str | None = None
+    """The package the reader imports, so that its absence is a clear message, not an ImportError."""
+
+    def unavailable(self) -> str | None:
+        """Why this reader cannot run here, or ``None`` when it can."""
+        if self.needs and importlib.util.find_spec(self.needs) is None:
+            return f"reading {self.kind} needs the {self.needs} package (pip install {self.needs})"
+        return None
+
+
+READERS = (
+    Reader("text", read_text, (".txt", ".text"), ("text/plain",)),
+    Reader("Markdown", read_markdown, (".md", ".markdown"), ("text/markdown", "text/x-markdown"), "markdown"),
+    Reader("HTML", read_html, (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"), "trafilatura"),
+    Reader("PDF", read_pdf, (".pdf",), ("application/pdf",), "pypdf"),
+    Reader(
+        "feeds",
+        read_feed,
+        (".rss", ".atom", ".xml", ".rdf"),
+        ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"),
+        "feedparser",
+    ),
+)
+LOADERS = {suffix: reader for reader in READERS for suffix in reader.suffixes}
+"""The reader for each known file suffix."""
+_BY_CONTENT_TYPE = {content_type: reader for reader in READERS for content_type in reader.content_types}
+_TEXT, _MARKDOWN, _HTML, _PDF, _FEED = READERS
 
 
 @dataclass(frozen=True)
@@ -29,72 +97,150 @@ class LoadResult:
     warnings: tuple[InputWarning, ...]
 
 
-def _load_text(data: bytes, name: str, doc_id: str) -> list[Document]:
-    text = decode(data, name)
-    first_line = text.strip().splitlines()[0].strip()
-    title = first_line if len(first_line) <= 120 else None
-    return [Document(id=doc_id, text=text, title=title, path=name)]
-
-
-def _load_markdown(data: bytes, name: str, doc_id: str) -> list[Document]:
-    fields, body = front_matter(decode(data, name))
-    text = markdown_to_text(body)
-    if not text:
-        raise LoadError(name, "no text in it")
-    return [
-        Document(
-            id=doc_id,
-            text=text,
-            title=fields.get("title") or text.splitlines()[0],
-            source=fields.get("source"),
-            path=name,
-            url=fields.get("url"),
-            published=parse_date(fields.get("date")),
-            author=fields.get("author"),
-        )
-    ]
-
-
-LOADERS: dict[str, Loader] = {
-    ".txt": _load_text,
-    ".text": _load_text,
-    ".md": _load_markdown,
-    ".markdown": _load_markdown,
-}
-
-
-def _expand(inputs: Iterable[str | PathLike[str]]) -> Iterable[str | Path]:
-    """Each input as given, and a folder as its known files, sorted, recursively."""
-    for item in inputs:
-        if str(item) == "-":
-            yield "-"
-            continue
+def expand_inputs(inputs: Iterable[str | PathLike[str]]) -> list[str]:
+    """Each input as given, a folder as its known files (sorted, recursively), a glob as its matches."""
+    items: list[str] = []
+    for item in map(str, inputs):
         path = Path(item)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LOADERS)
+        if item == "-" or is_url(item):
+            items.append(item)
+        elif path.is_dir():
+            items.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in LOADERS)
+        elif not path.exists() and _GLOB_CHARS & set(item) and (matches := _glob(item)):
+            items.extend(matches)
         else:
-            yield path
+            items.append(item)
+    return items
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "document"
+def _glob(pattern: str) -> list[str]:
+    """Files matching ``pattern`` (``in/*.txt``, ``in/**/*.html``), sorted; relative or absolute."""
+    anchor = Path(pattern).anchor
+    base = Path(anchor) if anchor else Path()
+    relative = pattern[len(anchor) :]
+    return [str(p) for p in sorted(base.glob(relative)) if p.is_file()]
 
 
-def _read(item: str | Path, stdin: BinaryIO) -> tuple[bytes, str, Loader]:
+def sniff(data: bytes) -> Reader:
+    """The reader for bytes of unknown kind (standard input, a URL served without a useful content type)."""
+    head = data[:1024].lstrip().lower()
+    if data.startswith(b"%PDF-"):
+        return _PDF
+    if looks_like_feed(data):
+        return _FEED
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return _HTML
+    return _TEXT
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one input gave: its documents (ids not yet unique) and its warnings."""
+
+    documents: tuple[Document, ...] = ()
+    warnings: tuple[InputWarning, ...] = ()
+
+
+def load_input(item: str, *, options: LoadOptions, stdin: BinaryIO | None = None) -> Loaded:
+    """Read one file, URL or ``-`` (standard input); never raises for a bad input, it warns instead."""
+    try:
+        with _quiet_libraries():
+            data, source, reader = _open(item, options, stdin)
+            reason = reader.unavailable()
+            if reason:
+                raise LoadError(source.name, reason)
+            return Loaded(tuple(reader.read(data, source)))
+    except PartlyRead as exc:
+        return Loaded(tuple(exc.documents), (InputWarning(exc.path, exc.reason),))
+    except LoadError as exc:
+        return Loaded(warnings=(InputWarning(exc.path, exc.reason),))
+
+
+def _open(item: str, options: LoadOptions, stdin: BinaryIO | None) -> tuple[bytes, Source, Reader]:
     if item == "-":
-        return stdin.read(MAX_BYTES + 1), "<stdin>", _load_text
+        data = _read_capped(stdin or sys.stdin.buffer, "<stdin>", options.max_bytes)
+        return data, Source("<stdin>", "stdin"), sniff(data)
+    if is_url(item):
+        return _open_url(item, options)
     path = Path(item)
-    loader = LOADERS.get(path.suffix.lower())
-    if loader is None:
-        raise LoadError(str(path), f"unknown kind of file; known suffixes: {', '.join(sorted(LOADERS))}")
+    if _GLOB_CHARS & set(item) and not path.exists():
+        raise LoadError(item, "no files match this pattern")
+    reader = LOADERS.get(path.suffix.lower())
+    if reader is None:
+        if not path.exists():
+            raise LoadError(item, "no such file")
+        raise LoadError(item, f"unknown kind of file; known suffixes: {', '.join(sorted(LOADERS))}")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = _read_capped(handle, item, options.max_bytes)
     except FileNotFoundError:
-        raise LoadError(str(path), "no such file") from None
+        raise LoadError(item, "no such file") from None
     except OSError as exc:
-        raise LoadError(str(path), exc.strerror or str(exc)) from None
-    return data, str(path), loader
+        raise LoadError(item, exc.strerror or str(exc)) from None
+    return data, Source(item, slug(path.stem), path=item), reader
+
+
+def _open_url(url: str, options: LoadOptions) -> tuple[bytes, Source, Reader]:
+    from briefing import __version__
+
+    fetched = fetch(
+        url,
+        timeout=options.timeout,
+        max_bytes=options.max_bytes,
+        max_redirects=options.max_redirects,
+        user_agent=options.user_agent or f"briefing/{__version__}",
+    )
+    parts = urlsplit(fetched.url)
+    name = PurePosixPath(parts.path).stem or parts.hostname or "page"
+    source = Source(url, slug(name), url=fetched.url, charset=fetched.charset, content_type=fetched.content_type)
+    if fetched.content_type in {"", "application/octet-stream"}:
+        return fetched.body, source, sniff(fetched.body)
+    reader = _BY_CONTENT_TYPE.get(fetched.content_type)
+    if reader is None:
+        raise LoadError(url, f"unsupported content type {fetched.content_type}")
+    return fetched.body, source, reader
+
+
+def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """All of ``stream``, read in chunks so that memory follows its size, not the cap; refused past the cap."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise LoadError(name, f"larger than the size cap of {describe_size(max_bytes)}")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    """Silence the readers' libraries: one warning per bad input is ours to give, through ``on_warning``."""
+    loggers = [logging.getLogger(name) for name in _QUIET_LOGGERS]
+    saved = [logger.level for logger in loggers]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for logger in loggers:
+            logger.setLevel(logging.CRITICAL + 1)  # children (pypdf._reader…) inherit it
+        try:
+            yield
+        finally:
+            for logger, level in zip(loggers, saved, strict=True):
+                logger.setLevel(level)
+
+
+def finish(documents: Iterable[Document]) -> tuple[Document, ...]:
+    """Duplicates merged, then ids made unique in input order (``story``, ``story-2``…): deterministic."""
+    taken: set[str] = set()
+    unique = []
+    for doc in merge_duplicates(list(documents)):
+        doc_id, copy = doc.id, 1
+        while doc_id in taken:
+            copy += 1
+            doc_id = f"{doc.id}-{copy}"
+        taken.add(doc_id)
+        unique.append(replace(doc, id=doc_id))
+    return tuple(unique)
 
 
 def load_documents(
@@ -102,32 +248,21 @@ def load_documents(
     *,
     stdin: BinaryIO | None = None,
     on_warning: Callable[[InputWarning], None] | None = None,
+    options: LoadOptions | None = None,
 ) -> LoadResult:
-    """Load every input (files, folders, ``-`` for standard input) that can be loaded.
+    """Load every input (files, folders, globs, http(s) URLs, ``-`` for standard input) that can be loaded.
 
-    Document ids are slugs of the file names, made unique in input order.
-    ``on_warning`` hears of each bad input as soon as it is found.
+    ``on_warning`` hears of each bad input as soon as it is found; ``options``
+    caps size, time and redirects (:class:`LoadOptions` defaults otherwise).
     """
+    options = options or LoadOptions()
     documents: list[Document] = []
-    warnings: list[InputWarning] = []
-    taken: set[str] = set()
-    for item in _expand(inputs):
-        try:
-            data, name, loader = _read(item, stdin or sys.stdin.buffer)
-            if len(data) > MAX_BYTES:
-                raise LoadError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-            base = _slug("stdin" if item == "-" else Path(item).stem)
-            doc_id, copy = base, 1
-            while doc_id in taken:
-                copy += 1
-                doc_id = f"{base}-{copy}"
-            loaded = loader(data, name, doc_id)
-        except LoadError as exc:
-            warnings.append(InputWarning(path=exc.path, message=exc.reason))
+    found: list[InputWarning] = []
+    for item in expand_inputs(inputs):
+        loaded = load_input(item, options=options, stdin=stdin)
+        documents.extend(loaded.documents)
+        for warning in loaded.warnings:
+            found.append(warning)
             if on_warning:
-                on_warning(warnings[-1])
-            continue
-        for doc in loaded:
-            taken.add(doc.id)
-            documents.append(doc)
-    return LoadResult(tuple(documents), tuple(warnings))
+                on_warning(warning)
+    return LoadResult(finish(documents), tuple(found))

@@ -1,31 +1,107 @@
-"""Plain text and Markdown files."""
+"""Bytes to text (encodings told apart, newlines normalised), plain text and Markdown."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from html.parser import HTMLParser
 
 from briefing.errors import LoadError
+from briefing.loaders.source import Source, language_name, web_url
+from briefing.models import Document
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _HIDDEN = frozenset({"script", "style", "template"})
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "br", "tr"})
+_BOMS = (  # UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+_LATIN_ALPHABETS = ("Basic Latin", "Latin-1 Supplement", "Latin Extended", "General Punctuation", "Currency Symbols")
+_C1_CONTROLS = re.compile(rb"[\x80-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters text never holds (tab, newlines and form feed are allowed)."""
+_TITLE_MAX = 120
+_NON_LATIN_SHARE = 0.3
 
 
-def decode(data: bytes, name: str) -> str:
-    """The text of ``data``; binary or undecodable bytes are a :class:`LoadError`."""
+def decode(data: bytes, name: str, charset: str | None = None) -> str:
+    """The text of ``data`` with ``\\n`` newlines; empty, binary or undecodable bytes are a :class:`LoadError`.
+
+    A byte-order mark decides first, then a ``charset`` the sender declared, then
+    UTF-8. Other bytes are Windows-1252 when they use its printable 0x80–0x9F
+    range and Latin-1 otherwise, unless charset-normalizer sees a non-Latin
+    script (Cyrillic, Greek, CJK…): on short Western text its guesses are
+    unreliable, while these two rules are exact.
+    """
     if not data.strip():
         raise LoadError(name, "empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    text = _decoded(data, name, charset)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text or len(_CONTROLS.findall(text)) > len(text) // 100:  # one NUL is enough: no writer types it
         raise LoadError(name, "binary data, not text")
-    try:
-        text = data.decode("utf-8-sig") if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode("utf-16")
-    except UnicodeDecodeError as exc:
-        raise LoadError(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if not any(ch.isalnum() for ch in text):
         raise LoadError(name, "no text in it")
     return text
+
+
+def _decoded(data: bytes, name: str, charset: str | None) -> str:
+    for bom, encoding, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                reason = f"{exc.reason} at byte {exc.start + len(bom)}"
+                raise LoadError(name, f"not {label} text despite its byte-order mark ({reason})") from None
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declared charset: tell the encoding from the bytes
+    if b"\x00" not in data[:4096]:  # UTF-16 without a BOM is valid UTF-8 with NULs in it
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    guessed = _guess(data)
+    if guessed is not None:
+        return guessed
+    if b"\x00" in data:
+        raise LoadError(name, "binary data, not text")
+    western = "cp1252" if _C1_CONTROLS.search(data) else "latin-1"
+    try:
+        return data.decode(western)
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined: not text a person wrote
+        raise LoadError(name, "binary data, not text") from None
+
+
+def _guess(data: bytes) -> str | None:
+    """charset-normalizer's reading, when it sees a script other than Latin (and UTF-16 without a BOM).
+
+    Only bytes that are mostly non-ASCII can be a non-Latin script: Western text
+    is mostly ASCII with a few accents, and on it charset-normalizer may see
+    Arabic or Cyrillic code pages.
+    """
+    from charset_normalizer import from_bytes
+
+    sample = data[: 1024 * 1024]
+    high = len(sample.translate(None, bytes(range(128))))
+    if high < len(sample) * _NON_LATIN_SHARE and b"\x00" not in sample:
+        return None
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in {"ascii", "utf_8"}:
+        return None
+    latin = all(alphabet.startswith(_LATIN_ALPHABETS) for alphabet in best.alphabets)
+    if latin and not best.encoding.startswith("utf_"):
+        return None
+    try:
+        return data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -52,7 +128,7 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 class _TextOfHTML(HTMLParser):
-    """The visible text of Markdown-made HTML, one block per line (raw HTML in it included)."""
+    """The visible text of an HTML fragment, one block per line; nothing it links to is fetched."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -74,11 +150,54 @@ class _TextOfHTML(HTMLParser):
             self.parts.append(data)
 
 
-def markdown_to_text(body: str) -> str:
-    """Markdown as plain text, a paragraph per line, so that markup never reaches a summary."""
-    import markdown
-
+def fragment_to_text(html: str) -> str:
+    """Markdown-made HTML or a feed entry's HTML as plain text, a paragraph per line."""
     parser = _TextOfHTML()
-    parser.feed(markdown.markdown(body))
+    parser.feed(html)
+    parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def markdown_to_text(body: str) -> str:
+    """Markdown as plain text, so that markup never reaches a summary."""
+    import markdown
+
+    return fragment_to_text(markdown.markdown(body))
+
+
+def read_text(data: bytes, source: Source) -> list[Document]:
+    """A plain-text file, its decoded text unchanged; a short first line is its title."""
+    text = decode(data, source.name, source.charset)
+    first_line = text.strip().splitlines()[0].strip()
+    return [
+        Document(
+            id=source.id_base,
+            text=text,
+            title=first_line if len(first_line) <= _TITLE_MAX else None,
+            path=source.path,
+            url=source.url,
+        )
+    ]
+
+
+def read_markdown(data: bytes, source: Source) -> list[Document]:
+    """A Markdown file, with optional front matter: title, date, source, url, author, language."""
+    fields, body = front_matter(decode(data, source.name, source.charset))
+    text = markdown_to_text(body)
+    if not text:
+        raise LoadError(source.name, "no text in it")
+    return [
+        Document(
+            id=source.id_base,
+            text=text,
+            title=fields.get("title") or text.splitlines()[0],
+            source=fields.get("source"),
+            path=source.path,
+            url=source.url or web_url(fields.get("url")),
+            published=parse_date(fields.get("date")),
+            language=language_name(fields.get("language") or fields.get("lang")),
+            author=fields.get("author"),
+        )
+    ]
+
