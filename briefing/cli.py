@@ -50,7 +50,7 @@ def _parse_seconds(value: str, *, zero_ok: bool) -> float:
         seconds = float(value)
     except ValueError:
         seconds = float("nan")
-    if not (0 <= seconds if zero_ok else 0 < seconds) or seconds == float("inf"):
+    if not (seconds >= 0 if zero_ok else seconds > 0) or seconds == float("inf"):
         raise argparse.ArgumentTypeError(f"not a {'' if zero_ok else 'positive '}number of seconds: {value!r}")
     return seconds
 

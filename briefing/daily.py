@@ -14,7 +14,6 @@ One run for a day, under :func:`briefing.state.run_lock`:
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import re
 import ssl
@@ -27,14 +26,12 @@ from briefing.config import Config, EmailSettings
 from briefing.deliver.email import Security, SmtpServer, clean_text, compose, safe_filename, send_message
 from briefing.deliver.files import write_atomic
 from briefing.errors import ConfigError, DeliveryError, NoInputError
-from briefing.loaders import load_documents
+from briefing.loaders import NO_MATCH, finish, load_documents
 from briefing.models import Briefing, Document, InputWarning
 from briefing.pipeline import assemble_briefing
 from briefing.render import render
 from briefing.render.email import render_email
 from briefing.state import State, content_hash, run_lock
-
-_GLOB_MAGIC = re.compile(r"[*?[]")
 
 
 @dataclass(frozen=True)
@@ -52,21 +49,6 @@ class DailyResult:
 def output_path(config: Config, date: dt.date, fmt: str) -> Path:
     """Where the day's briefing in ``fmt`` is kept: ``output_dir/brief-YYYY-MM-DD.<suffix>``."""
     return config.output_dir / f"brief-{date.isoformat()}.{fmt}"
-
-
-def expand_sources(sources: Sequence[str]) -> tuple[list[str], list[InputWarning]]:
-    """Glob patterns as the files they match (sorted); URLs and plain paths as they are."""
-    inputs: list[str] = []
-    warnings: list[InputWarning] = []
-    for source in sources:
-        if "://" in source or not _GLOB_MAGIC.search(source):
-            inputs.append(source)
-            continue
-        matches = sorted(glob.glob(source, recursive=True))  # noqa: PTH207 - absolute patterns
-        if not matches:
-            warnings.append(InputWarning(path=source, message="no file matches this pattern"))
-        inputs.extend(matches)
-    return inputs, warnings
 
 
 def smtp_server(settings: EmailSettings, environ: Mapping[str, str]) -> SmtpServer:
@@ -178,23 +160,24 @@ def run_daily(
         raise ConfigError(f"{config.origin}: sources is empty; name the files, patterns or URLs to brief")
     email = config.email
     server = smtp_server(email, environ) if email is not None else None
-    inputs, warnings = expand_sources(config.sources)
-    for warning in warnings:
-        warn(warning)
     formats = config.formats if email is None or "pdf" in config.formats else (*config.formats, "pdf")
     paths = {fmt: output_path(config, date, fmt) for fmt in formats}
     with run_lock(config.state, timeout=config.lock_timeout), State.open(config.state) as state:
-        loaded = load_documents(inputs, on_warning=on_warning)
-        if loaded.warnings and not loaded.documents:
-            raise NoInputError(f"no usable input: none of the {len(loaded.warnings)} inputs could be loaded")
-        documents, rebuilt, missing = _select(loaded.documents, state, date)
+        # Copies are picked before duplicates are merged, so that a day built again
+        # keeps the copy it was built from.
+        loaded = load_documents(config.sources, on_warning=on_warning, merge=False)
+        failed = [w for w in loaded.warnings if w.message != NO_MATCH]
+        if failed and not loaded.documents:
+            raise NoInputError(f"no usable input: none of the {len(failed)} inputs could be loaded")
+        chosen, rebuilt, missing = _select(loaded.documents, state, date)
+        documents = list(finish(chosen))
         if not documents:
             return DailyResult(date, (), (), rebuilt, (), f"{date}: nothing new to brief; no briefing built")
         briefing = assemble_briefing(
             documents,
             title=config.title,
             date=date,
-            warnings=(*warnings, *loaded.warnings),
+            warnings=loaded.warnings,
             method=config.summary.method,
             sentences=config.summary.sentences,
             language=config.summary.language,

@@ -8,6 +8,7 @@ never the end of the briefing.
 from briefing.loaders.core import (
     LOADERS,
     MAX_BYTES,
+    NO_MATCH,
     READERS,
     Loaded,
     LoadOptions,
@@ -22,6 +23,7 @@ from briefing.loaders.core import (
 __all__ = [
     "LOADERS",
     "MAX_BYTES",
+    "NO_MATCH",
     "READERS",
     "LoadOptions",
     "LoadResult",

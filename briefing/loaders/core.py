@@ -41,6 +41,10 @@ _GLOB_CHARS = frozenset("*?[")
 _CHUNK = 1024 * 1024
 
 
+NO_MATCH = "no files match this pattern"
+"""The warning for a glob that matched nothing: a quiet day for a scheduled job, not a failure."""
+
+
 @dataclass(frozen=True)
 class LoadOptions:
     """Limits on what one input may cost; picklable, so that a process pool can be given them."""
@@ -164,7 +168,7 @@ def _open(item: str, options: LoadOptions, stdin: BinaryIO | None) -> tuple[byte
         return _open_url(item, options)
     path = Path(item)
     if _GLOB_CHARS & set(item) and not path.exists():
-        raise LoadError(item, "no files match this pattern")
+        raise LoadError(item, NO_MATCH)
     reader = LOADERS.get(path.suffix.lower())
     if reader is None:
         if not path.exists():
@@ -249,11 +253,14 @@ def load_documents(
     stdin: BinaryIO | None = None,
     on_warning: Callable[[InputWarning], None] | None = None,
     options: LoadOptions | None = None,
+    merge: bool = True,
 ) -> LoadResult:
     """Load every input (files, folders, globs, http(s) URLs, ``-`` for standard input) that can be loaded.
 
     ``on_warning`` hears of each bad input as soon as it is found; ``options``
     caps size, time and redirects (:class:`LoadOptions` defaults otherwise).
+    With ``merge=False`` copies of one article stay apart and ids may repeat:
+    for a caller that chooses among copies before it calls :func:`finish`.
     """
     options = options or LoadOptions()
     documents: list[Document] = []
@@ -265,4 +272,4 @@ def load_documents(
             found.append(warning)
             if on_warning:
                 on_warning(warning)
-    return LoadResult(finish(documents), tuple(found))
+    return LoadResult(finish(documents) if merge else tuple(documents), tuple(found))
