@@ -1,0 +1,166 @@
+"""People named in a text: names apart from titles, and short references resolved.
+
+A report names a person in full once ("Information Minister Attaullah Tarar")
+and then by surname ("Tarar"), pronoun ("he") or role ("the minister"). The
+:class:`People` index keeps every named mention in order, so that each short
+reference can be resolved to the full name that came before it (or, failing
+that, anywhere in the text or in other documents of the same story).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefing.statements.lexicon import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    NON_PERSON_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SENTENCE_STARTERS,
+)
+
+_NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|[A-Z]\.|CEO)"
+_JOINERS = "|".join((*NAME_PARTICLES, "of"))
+NAME_PATTERN = rf"{_NAME_WORD}(?:[ \u00a0]+(?:(?:{_JOINERS})[ \u00a0]+)?{_NAME_WORD})*"
+"""A run of capitalised words, the raw material of names and titles."""
+
+_CHAIN = re.compile(rf"(?<![\w’'-]){NAME_PATTERN}")
+_WORD = re.compile(r"\S+")
+_ABBREVIATIONS = {word for word in HONORIFICS | ROLE_WORDS if len(word) <= 4} | {"St", "Jr", "Sr"}
+_TITLE_WORDS = ROLE_WORDS | ROLE_MODIFIERS
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name as written, its title, and where it stands in the text."""
+
+    start: int
+    name: str
+    title: str | None = None
+    honorific: bool = False
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def is_full(self) -> bool:
+        return len(self.name.split()) > 1
+
+
+def _groups(raw: str, start: int) -> Iterable[list[tuple[str, int]]]:
+    """Split a capitalised run where a full stop ends a sentence inside it ("Kabul. Asif")."""
+    group: list[tuple[str, int]] = []
+    for match in _WORD.finditer(raw):
+        word, at = match.group(), start + match.start()
+        bare = word.rstrip(".")
+        ends_sentence = word.endswith(".") and bare not in _ABBREVIATIONS and len(bare) > 1
+        group.append((bare if ends_sentence else word, at))
+        if ends_sentence:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def parse_name(tokens: list[tuple[str, int]]) -> Name | None:
+    """Title, honorific and name of one capitalised run; None when no name is left."""
+    while tokens and tokens[0][0].rstrip(".") in SENTENCE_STARTERS:
+        tokens = tokens[1:]
+    honorific = False
+    while tokens and tokens[0][0].rstrip(".") in HONORIFICS:
+        tokens, honorific = tokens[1:], True
+    words = [word for word, _ in tokens]
+    bare = [word.rstrip(".") for word in words]
+    title_end = 0
+    if any(word in ROLE_WORDS for word in bare):
+        title_end = max(i + 1 for i, word in enumerate(bare) if word in _TITLE_WORDS)
+    while title_end < len(words) and bare[title_end] in HONORIFICS:
+        title_end, honorific = title_end + 1, True
+    name_words = words[title_end:]
+    if not name_words or name_words[-1].rstrip(".") in NON_PERSON_HEADS:
+        return None
+    title = " ".join(word for word in words[:title_end] if word.rstrip(".") not in HONORIFICS) or None
+    return Name(tokens[title_end][1], " ".join(name_words), title, honorific)
+
+
+def name_of(raw: str, at: int) -> Name | None:
+    """The name in a speaker phrase as written ("Information Minister Tarar", "Tarar.")."""
+    group = next(iter(_groups(raw, at)), [])
+    return parse_name(group) if group else None
+
+
+def find_names(text: str, start: int = 0, end: int | None = None) -> list[Name]:
+    """Every capitalised run in ``text[start:end]`` read as a name (persons or not)."""
+    names = []
+    for match in _CHAIN.finditer(text, start, len(text) if end is None else end):
+        for group in _groups(match.group(), match.start()):
+            name = parse_name(group)
+            if name is not None:
+                names.append(name)
+    return names
+
+
+class People:
+    """The people of a text (or a story): who is named where, by full name and title.
+
+    A capitalised name counts as a person's when it has a title or honorific,
+    speaks under its full name, or speaks by a surname that a full name ends with;
+    countries and institutions that "say" things stay out of pronoun resolution.
+    """
+
+    def __init__(self, names: Iterable[Name], speakers: Iterable[Name]) -> None:
+        self._names = sorted(names, key=lambda name: name.start)
+        speakers = list(speakers)
+        full_surnames = {name.surname for name in self._names if name.is_full}
+        person_surnames = (
+            {name.surname for name in self._names if name.title or name.honorific}
+            | {name.surname for name in speakers if name.is_full or name.title or name.honorific}
+            | {name.surname for name in speakers if name.surname in full_surnames}
+        )
+        self._persons = [name for name in self._names if name.surname in person_surnames]
+        self._person_starts = [name.start for name in self._persons]
+        self._full: dict[str, list[Name]] = {}
+        self._titles: dict[str, str] = {}
+        for name in self._persons:
+            if name.is_full:
+                self._full.setdefault(name.surname, []).append(name)
+        for name in [*self._persons, *speakers]:
+            if name.title:
+                self._titles.setdefault(name.surname, name.title)
+        self.others: list[People] = []
+        """Indexes of the other documents of a story, asked when this one does not know a name."""
+
+    def full_name(self, name: str, before: int) -> str:
+        """The full form of ``name`` ("Asif" -> "Khawaja Asif"), the latest one before ``before``."""
+        if len(name.split()) > 1:
+            return name
+        candidates = self._full.get(name, [])
+        earlier = [full for full in candidates if full.start < before]
+        if earlier or candidates:
+            return (earlier or candidates)[-1].name
+        for other in self.others:
+            found = other.full_name(name, before=-1)
+            if found != name:
+                return found
+        return name
+
+    def title(self, name: str) -> str | None:
+        """The title this person was given anywhere in the text (or the story)."""
+        surname = name.rsplit(maxsplit=1)[-1]
+        found = self._titles.get(surname)
+        for other in self.others:
+            found = found or other._titles.get(surname)
+        return found
+
+    def last_person(self, before: int, role: str | None = None) -> Name | None:
+        """The person named last before ``before``; with ``role``, the last whose title holds it."""
+        index = bisect.bisect_left(self._person_starts, before)
+        for name in reversed(self._persons[max(0, index - 50) : index]):
+            if role is None or role in (self.title(name.name) or "").lower():
+                return name
+        return None
