@@ -18,57 +18,35 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from briefing.models import Statement, StatementKind
+from briefing.statements.cues import (
+    Attribution,
+    according_to,
+    according_to_at,
+    cue_subject_at,
+    cue_subjects,
+    participles,
+    subject_cue_at,
+    subject_cues,
+)
 from briefing.statements.lexicon import (
-    ACCORDING_TO,
     ACCUSATION_VERBS,
-    AUXILIARIES,
     CLAIM_VERBS,
-    CUE_TAILS,
     DETERMINERS,
     MONTHS,
     NUMBER_WORDS,
     PERSON_PRONOUNS,
     PRONOUNS,
     REPORTING_VERBS,
-    SPEAKER_NOUNS,
     WEEKDAYS,
 )
 from briefing.statements.names import NAME_PATTERN, Name, People, find_names, name_of
 from briefing.statements.quotes import Quote, find_quotes
 from briefing.text import sentence_spans
 
-
-def _alternatives(words: Sequence[str]) -> str:
-    """A regex alternation that tries longer phrases first."""
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
-
-
-_FINITE = [form for lemma, (third, past, _) in REPORTING_VERBS.items() for form in (lemma, third, past)]
-_PARTICIPLES = [forms[2] for forms in REPORTING_VERBS.values()]
-_SPACE = r"[ \u00a0]+"
-_NOMINAL = (
-    rf"(?:(?i:{_alternatives(DETERMINERS)}){_SPACE})?(?:[\w’'-]+{_SPACE}){{0,3}}?"
-    rf"(?i:{_alternatives(SPEAKER_NOUNS)})\b"
-)
-_PRONOUN = rf"\b(?i:{_alternatives(PRONOUNS)})\b"
-_WHO = rf"(?:{_NOMINAL}|{NAME_PATTERN}|{_PRONOUN})"
-_APPOSITION = rf",\s+(?P<appos>(?i:{_alternatives(DETERMINERS)})\s[^,;“”\"\n]{{2,80}}),"
-_CUE = (
-    rf"(?P<cue>\b(?:{_alternatives(_FINITE)}))(?P<tail>\s+(?:{_alternatives(CUE_TAILS)}))?\b(?!['’]s)"
-)
-_SUBJECT_CUE = re.compile(
-    rf"(?P<who>{_WHO})(?:{_APPOSITION})?\s+(?:(?:{_alternatives(AUXILIARIES)})\s+){{0,3}}{_CUE}"
-)
-_CUE_SUBJECT = re.compile(rf"{_CUE}\s+(?P<who>{_NOMINAL}|{NAME_PATTERN}|\b(?:he|she)\b)(?:{_APPOSITION})?")
-_ACCORDING = re.compile(
-    rf"(?P<cue>\b(?i:{_alternatives(ACCORDING_TO)}))\s+(?P<who>{_NOMINAL}|{NAME_PATTERN})(?:{_APPOSITION})?"
-)
-_PARTICIPLE = re.compile(rf"\b(?:{_alternatives(_PARTICIPLES)})\b")
-_LEADING_SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
+_LEADING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME_PATTERN}|\b(?:[Hh]e|[Ss]he)\b)")
 _AFTER_QUOTE = re.compile(r"[\s,;:!?.—–-]*")
 _NOT_INDIRECT = frozenset({"continue", "post", "speak", "respond", "answer", "agree", "comment", "describe"})
 _INDIRECT_CUES = frozenset(
@@ -78,21 +56,11 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b)?\s*")
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ATTRIBUTION_AT_END = re.compile(r"(?:,|—|–)\s*$")
+_CLOSES_PHRASE = frozenset({"", ".", ",", ";", "\n", "!", "?", ":"})
 _MIN_DIRECT_WORDS = 3
 _MIN_UNCUED_WORDS = 6
 _MIN_CLAUSE_WORDS = 4
 _MAX_CLAIMS = 3
-
-
-@dataclass(frozen=True)
-class _Attribution:
-    """Who (as written, and where), by which cue, for one stretch of text."""
-
-    who: str
-    at: int
-    cue: str | None
-    appositive: str | None = None
 
 
 class _Text:
@@ -124,19 +92,22 @@ class _Text:
         return self.sentences[index] if index >= 0 else None
 
     def _speaker_names(self) -> list[Name]:
-        """Names that speak ("Tarar said"): evidence that a name is a person's."""
+        """Names that speak ("Tarar said", "…,” said Tarar."): evidence that a name is a person's."""
+        text = self.text
+        inverted = [
+            found
+            for found in cue_subjects(text, 0, len(text))
+            if text[found.end : found.end + 1] in _CLOSES_PHRASE
+        ]
         found = []
-        for pattern in (_SUBJECT_CUE, _CUE_SUBJECT):
-            for match in pattern.finditer(self.text):
-                closes = self.text[match.end() : match.end() + 1] in {"", ".", ",", ";", "\n"}
-                if not self.in_quote(match.start("who")) and (pattern is _SUBJECT_CUE or closes):
-                    name = _as_name(match.group("who"), match.start("who"))
-                    if name is not None:
-                        described = _appositive_title(match.groupdict().get("appos"))
-                        found.append(replace(name, title=name.title or described))
+        for attribution in [*subject_cues(text, 0, len(text)), *inverted]:
+            name = _as_name(attribution.who, attribution.at)
+            if name is not None and not self.in_quote(attribution.at):
+                described = _appositive_title(attribution.appositive)
+                found.append(replace(name, title=name.title or described))
         return found
 
-    def resolve(self, attribution: _Attribution) -> tuple[str | None, str | None]:
+    def resolve(self, attribution: Attribution) -> tuple[str | None, str | None]:
         """Full name (or the phrase as written) and title of whoever ``attribution`` names."""
         who = " ".join(attribution.who.split())
         lowered = who.lower()
@@ -181,56 +152,50 @@ def _appositive_title(appositive: str | None) -> str | None:
     return " ".join(words[1:]) or None
 
 
-def _attribution(match: re.Match[str], cue: str | None = None) -> _Attribution:
-    groups = match.groupdict()
-    found_cue = cue or (" ".join((match.group("cue") + (groups.get("tail") or "")).split()))
-    return _Attribution(match.group("who"), match.start("who"), found_cue, groups.get("appos"))
-
-
-def _after(doc: _Text, quote: Quote) -> _Attribution | None:
+def _after(doc: _Text, quote: Quote) -> Attribution | None:
     """A cue right after the closing mark: "…,” Tarar said." / "…,” said the minister."""
     text = doc.text
     if not quote.closed:
         return None
     gap = _AFTER_QUOTE.match(text, quote.closing)
     pos = gap.end() if gap else quote.closing
-    if "\n" in text[quote.closing : pos]:
+    line_end = text.find("\n", quote.closing)
+    line_end = len(text) if line_end < 0 else line_end
+    if pos >= line_end:
         return None
     ends_sentence = text[quote.end - 1] in ".!?" or "." in text[quote.closing : pos]
-    for pattern in (_CUE_SUBJECT, _SUBJECT_CUE, _ACCORDING):
-        match = pattern.match(text, pos)
-        if match is None:
+    for find in (cue_subject_at, subject_cue_at, according_to_at):
+        found = find(text, pos, line_end)
+        if found is None:
             continue
-        rest = text[match.end() : match.end() + 2].lstrip(" ")
-        if ends_sentence and rest[:1] not in {"", ".", ",", ";", "\n", "!", "?", ":"}:
+        if ends_sentence and text[found.end : found.end + 2].lstrip(" ")[:1] not in _CLOSES_PHRASE:
             continue
-        return _attribution(match)
+        return found
     return None
 
 
-def _before(doc: _Text, quote: Quote, window_start: int) -> _Attribution | None:
+def _before(doc: _Text, quote: Quote, window_start: int) -> Attribution | None:
     """A cue earlier in the quote's sentence: "Asif wrote on X: “…" / "…, saying that “…"."""
     text = doc.text
-    window = (window_start, quote.opening)
-    if not text[window[0] : window[1]].strip():
+    start, end = window_start, quote.opening
+    if not text[start:end].strip():
         previous = doc.previous_sentence(quote.opening)
         if previous is None or not text[previous[0] : previous[1]].rstrip().endswith(":"):
             return None
-        window = previous
-    start, end = window
-    according = list(_ACCORDING.finditer(text, start, end))
-    subjects = [m for m in _SUBJECT_CUE.finditer(text, start, end) if not doc.in_quote(m.start())]
-    participles = list(_PARTICIPLE.finditer(text, start, end))
-    if according and (not subjects or according[-1].start() > subjects[-1].start()):
-        return _attribution(according[-1])
+        start, end = previous
+    according = list(according_to(text, start, end))
+    subjects = [found for found in subject_cues(text, start, end) if not doc.in_quote(found.at)]
+    later_cues = participles(text, start, end)
+    if according and (not subjects or according[-1].at > subjects[-1].at):
+        return according[-1]
     if subjects:
         last = subjects[-1]
-        later = [p for p in participles if p.start() > last.end()]
-        return _attribution(last, later[-1].group() if later else None)
-    if participles:
+        later = [match.group() for match in later_cues if match.start() > last.end]
+        return replace(last, cue=later[-1]) if later else last
+    if later_cues:
         subject = _LEADING_SUBJECT.match(text, start, end)
         if subject is not None:
-            return _Attribution(subject.group("who"), subject.start("who"), participles[-1].group())
+            return Attribution(subject.group("who"), subject.start("who"), later_cues[-1].group())
     return None
 
 
@@ -246,7 +211,7 @@ def _looks_like_title(words: str) -> bool:
 
 
 def _statement(
-    doc: _Text, start: int, end: int, kind: StatementKind, who: _Attribution | None
+    doc: _Text, start: int, end: int, kind: StatementKind, who: Attribution | None
 ) -> Statement:
     speaker, title = doc.resolve(who) if who else (None, None)
     return Statement(
@@ -275,8 +240,8 @@ def _direct_quotes(doc: _Text) -> list[Statement]:
     """Quotes as statements, attributed, in text order."""
     text = doc.text
     statements: list[Statement] = []
-    group: list[tuple[Quote, _Attribution | None]] = []
-    last: _Attribution | None = None
+    group: list[tuple[Quote, Attribution | None]] = []
+    last: Attribution | None = None
     last_end = -1
     for quote in doc.quotes:
         window_start, _ = doc.sentence_at(quote.opening)
@@ -305,7 +270,7 @@ def _near(doc: _Text, last_end: int, pos: int) -> bool:
     return previous is not None and previous[0] <= last_end
 
 
-def _accept(doc: _Text, quote: Quote, who: _Attribution | None, *, cued: bool) -> Statement | None:
+def _accept(doc: _Text, quote: Quote, who: Attribution | None, *, cued: bool) -> Statement | None:
     """The quote as a statement; None for a scare quote, a title, or a fragment.
 
     A short quote that carries less than half of its sentence ("Tarar said Islamabad
@@ -335,33 +300,32 @@ def _clause(doc: _Text, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if _words(text[start:end]) >= _MIN_CLAUSE_WORDS else None
 
 
-def _reported(doc: _Text, start: int, end: int) -> tuple[tuple[int, int], _Attribution] | None:
+def _reported(doc: _Text, start: int, end: int) -> tuple[tuple[int, int], Attribution] | None:
     """The reported clause of one sentence and who reports it, or None."""
     text = doc.text
-    leading = _ACCORDING.match(text, start, end)
-    if leading is not None and text[leading.end() : leading.end() + 1] == ",":
-        found = _clause(doc, leading.end() + 1, end)
-        return (found, _attribution(leading)) if found else None
-    for pattern in (_CUE_SUBJECT, _SUBJECT_CUE, _ACCORDING):
-        for match in pattern.finditer(text, start, end):
-            before = text[start : match.start()].rstrip()
-            after = text[match.end() : end].strip()
-            if before.endswith(",") and after.strip(".!?”\"") == "":
-                clause = _clause(doc, start, len(before) + start - 1)
-                if clause:
-                    return clause, _attribution(match)
-    subject = _SUBJECT_CUE.search(text, start, end)
-    if subject is None or subject.group("cue").lower() not in _INDIRECT_CUES:
+    leading = according_to_at(text, start, end)
+    if leading is not None and text[leading.end : leading.end + 1] == ",":
+        found = _clause(doc, leading.end + 1, end)
+        return (found, leading) if found else None
+    trailing = (cue_subjects, subject_cues, according_to)
+    for attribution in (found for find in trailing for found in find(text, start, end)):
+        before = text[start : attribution.begin].rstrip()
+        if before.endswith(",") and not text[attribution.end : end].strip(" .!?”\"\n"):
+            clause = _clause(doc, start, start + len(before) - 1)
+            if clause:
+                return clause, attribution
+    subject = next(subject_cues(text, start, end), None)
+    if subject is None or subject.cue is None or subject.cue.split()[0].lower() not in _INDIRECT_CUES:
         return None
-    if _words(text[start : subject.start()]) > 6 or doc.in_quote(subject.start()):
+    if _words(text[start : subject.at]) > 6 or doc.in_quote(subject.at):
         return None
-    clause_start = subject.end()
-    if subject.group("cue").lower() not in ACCUSATION_VERBS:
+    clause_start = subject.end
+    if subject.cue.split()[0].lower() not in ACCUSATION_VERBS:
         that = re.search(r"\bthat\b", text[clause_start : min(end, clause_start + 60)])
         if that is not None and _words(text[clause_start : clause_start + that.start()]) <= 6:
             clause_start += that.end()
     clause = _clause(doc, clause_start, end)
-    return (clause, _attribution(subject)) if clause else None
+    return (clause, subject) if clause else None
 
 
 def _claim_weight(sentence: str) -> float:

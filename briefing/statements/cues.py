@@ -1,0 +1,188 @@
+"""Reporting cues and the speakers they name: "Tarar said", "said the minister", "according to X".
+
+The search is anchored on the cue words: one fast pass finds them, and the
+speaker is then read a few words backwards (or forwards) from each. Trying a
+speaker pattern at every position of the text instead is many times slower.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from briefing.statements.lexicon import (
+    ACCORDING_TO,
+    AUXILIARIES,
+    CUE_TAILS,
+    DETERMINERS,
+    NAME_PARTICLES,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SPEAKER_NOUNS,
+)
+from briefing.statements.names import NAME_PATTERN
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """A regex alternation that tries longer phrases first."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+_FINITE = [form for lemma, (third, past, _) in REPORTING_VERBS.items() for form in (lemma, third, past)]
+PARTICIPLES = frozenset(forms[2] for forms in REPORTING_VERBS.values())
+_CUE = re.compile(rf"\b(?:{_alternatives(_FINITE)})(?:\s+(?:{_alternatives(CUE_TAILS)}))?\b(?![’'-])")
+_ACCORDING = re.compile(rf"\b(?i:{_alternatives(ACCORDING_TO)})\b")
+_PARTICIPLE = re.compile(rf"\b(?:{_alternatives(sorted(PARTICIPLES))})\b")
+_NOMINAL = (
+    rf"(?:(?i:{_alternatives(DETERMINERS)})[ \u00a0]+)?(?:[\w’'-]+[ \u00a0]+){{0,3}}?"
+    rf"(?i:{_alternatives(SPEAKER_NOUNS)})\b"
+)
+_WHO_AFTER = re.compile(rf"\s+(?P<who>{_NOMINAL}|{NAME_PATTERN}|\b(?:he|she)\b)")
+_APPOSITION_AFTER = re.compile(rf",\s+(?P<appos>(?i:{_alternatives(DETERMINERS)})\s[^,;“”\"\n]{{2,80}}),")
+_TOKENS = re.compile(r"[\w’'.-]+|[^\w\s]")
+_AUX_WORDS = frozenset(word for phrase in AUXILIARIES for word in phrase.split())
+_STOP_MODIFIERS = frozenset(
+    {"and", "or", "but", "with", "that", "which", "who", "to", "in", "on", "for", "by", "from", "as", "at",
+     "of", "than", "if", "when", "while", "said", "says", "is", "are", "was", "were"}
+)  # fmt: skip
+_DETERMINERS = frozenset(DETERMINERS)
+_PRONOUNS = frozenset(PRONOUNS)
+_NOUNS = frozenset(SPEAKER_NOUNS)
+_PARTICLES = frozenset((*NAME_PARTICLES, "of"))
+_REACH = 160
+"""How far back from a cue a speaker (with an appositive) may start."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who (as written, starting at ``at``), by which cue, with an optional appositive description."""
+
+    who: str
+    at: int
+    cue: str | None
+    appositive: str | None = None
+    begin: int = 0
+    end: int = 0
+    """``begin``/``end`` bound the whole phrase, speaker and cue."""
+
+
+def _spaced(words: str) -> str:
+    return " ".join(words.split())
+
+
+def _capitalised(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    return index >= 0 and tokens[index][0][:1].isupper()
+
+
+def _particle(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    return index >= 0 and tokens[index][0] in _PARTICLES
+
+
+def _speaker_before(text: str, floor: int, cue_start: int) -> tuple[int, int, str | None] | None:
+    """``(start, end, appositive)`` of the speaker just before a cue ("Minister Tarar earlier said")."""
+    low = max(floor, cue_start - _REACH)
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKENS.finditer(text, low, cue_start)]
+    if "\n" in text[low:cue_start]:
+        newline = text.rindex("\n", low, cue_start)
+        tokens = [token for token in tokens if token[1] > newline]
+    i = len(tokens) - 1
+    skipped = 0
+    while i >= 0 and skipped < 3 and tokens[i][0].lower() in _AUX_WORDS:
+        i, skipped = i - 1, skipped + 1
+    appositive = None
+    if i >= 0 and tokens[i][0] == ",":
+        comma = next((j for j in range(i - 1, max(-1, i - 20), -1) if tokens[j][0] == ","), -1)
+        if comma > 0 and tokens[comma + 1][0].lower() in _DETERMINERS:
+            appositive = text[tokens[comma + 1][1] : tokens[i - 1][2]]
+            i = comma - 1
+    if i < 0:
+        return None
+    word, start, end = tokens[i]
+    if word.lower() in _PRONOUNS:
+        return start, end, appositive
+    if word[:1].isupper():
+        j = i
+        while _capitalised(tokens, j - 1) or (_particle(tokens, j - 1) and _capitalised(tokens, j - 2)):
+            j -= 1
+        return tokens[j][1], end, appositive
+    if word.lower() in _NOUNS:
+        j = i
+        while j > 0 and i - j < 3 and tokens[j - 1][0][:1].isalnum():
+            previous = tokens[j - 1][0].lower()
+            if previous in _STOP_MODIFIERS or previous in _PRONOUNS:
+                break
+            j -= 1
+            if previous in _DETERMINERS:
+                break
+        return tokens[j][1], end, appositive
+    return None
+
+
+def subject_cues(text: str, start: int, end: int) -> Iterator[Attribution]:
+    """Every "speaker cue" in ``text[start:end]``: "Tarar said", "Asif wrote on X", "he added"."""
+    for cue in _CUE.finditer(text, start, end):
+        found = _speaker_before(text, start, cue.start())
+        if found is not None:
+            who_start, who_end, appositive = found
+            who = _spaced(text[who_start:who_end])
+            yield Attribution(who, who_start, _spaced(cue.group()), appositive, who_start, cue.end())
+
+
+def cue_subjects(text: str, start: int, end: int) -> Iterator[Attribution]:
+    """Every "cue speaker" in ``text[start:end]``: "said Tarar", "added the minister"."""
+    for cue in _CUE.finditer(text, start, end):
+        found = cue_subject_at(text, cue.start(), end)
+        if found is not None:
+            yield found
+
+
+def _who_after(text: str, cue: re.Match[str], end: int) -> Attribution | None:
+    who = _WHO_AFTER.match(text, cue.end(), end)
+    if who is None:
+        return None
+    appositive = _APPOSITION_AFTER.match(text, who.end(), end)
+    return Attribution(
+        _spaced(who.group("who")),
+        who.start("who"),
+        _spaced(cue.group()),
+        appositive.group("appos") if appositive else None,
+        cue.start(),
+        appositive.end() if appositive else who.end(),
+    )
+
+
+def cue_subject_at(text: str, pos: int, end: int) -> Attribution | None:
+    """ "said Tarar" starting exactly at ``pos``."""
+    cue = _CUE.match(text, pos, end)
+    return _who_after(text, cue, end) if cue else None
+
+
+def subject_cue_at(text: str, pos: int, end: int) -> Attribution | None:
+    """ "Tarar said" starting exactly at ``pos`` (the first cue within reach, with its speaker at ``pos``)."""
+    for cue in _CUE.finditer(text, pos, min(end, pos + _REACH)):
+        found = _speaker_before(text, pos, cue.start())
+        if found is not None and found[0] == pos:
+            who = _spaced(text[pos : found[1]])
+            return Attribution(who, pos, _spaced(cue.group()), found[2], pos, cue.end())
+        if found is not None:
+            return None
+    return None
+
+
+def according_to(text: str, start: int, end: int) -> Iterator[Attribution]:
+    """Every "according to X" in ``text[start:end]``."""
+    for cue in _ACCORDING.finditer(text, start, end):
+        found = _who_after(text, cue, end)
+        if found is not None:
+            yield found
+
+
+def according_to_at(text: str, pos: int, end: int) -> Attribution | None:
+    cue = _ACCORDING.match(text, pos, end)
+    return _who_after(text, cue, end) if cue else None
+
+
+def participles(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Cues that carry on a clause with no subject of their own: "…, saying that “…"."""
+    return list(_PARTICIPLE.finditer(text, start, end))
