@@ -39,6 +39,8 @@ _NOMINAL = (
     rf"(?i:{_alternatives(SPEAKER_NOUNS)})\b"
 )
 _WHO_AFTER = re.compile(rf"\s+(?P<who>{_NOMINAL}|{NAME_PATTERN}|\b(?:he|she)\b)")
+_SOURCE_AFTER = re.compile(r"\s+(?P<who>[^,.;:!?\n“”\"()]{2,60}?)(?=\s*(?:[,.;:!?\n]|$))")
+"""After "according to": the source, whatever it is, up to the next punctuation."""
 _APPOSITION_AFTER = re.compile(rf",\s+(?P<appos>(?i:{_alternatives(DETERMINERS)})\s[^,;“”\"\n]{{2,80}}),")
 _TOKENS = re.compile(r"[\w’'.-]+|[^\w\s]")
 _AUX_WORDS = frozenset(word for phrase in AUXILIARIES for word in phrase.split())
@@ -71,21 +73,45 @@ def _spaced(words: str) -> str:
     return " ".join(words.split())
 
 
-def _capitalised(tokens: list[tuple[str, int, int]], index: int) -> bool:
+_Token = tuple[str, int, int]
+
+
+def _capitalised(tokens: list[_Token], index: int) -> bool:
     return index >= 0 and tokens[index][0][:1].isupper()
 
 
-def _particle(tokens: list[tuple[str, int, int]], index: int) -> bool:
+def _particle(tokens: list[_Token], index: int) -> bool:
     return index >= 0 and tokens[index][0] in _PARTICLES
+
+
+def _phrase_start(tokens: list[_Token], i: int) -> int | None:
+    """Index of the first token of the speaker phrase that ends with token ``i``, or None."""
+    word = tokens[i][0]
+    if word.lower() in _PRONOUNS:
+        return i
+    j = i
+    if word[:1].isupper():
+        while _capitalised(tokens, j - 1) or (_particle(tokens, j - 1) and _capitalised(tokens, j - 2)):
+            j -= 1
+        return j
+    if not word[:1].islower():
+        return None
+    while j > 0 and i - j < 3 and tokens[j - 1][0][:1].isalnum():
+        previous = tokens[j - 1][0].lower()
+        if previous in _STOP_MODIFIERS or previous in _PRONOUNS:
+            break
+        j -= 1
+        if previous in _DETERMINERS:
+            return j
+    return j if word.lower() in _NOUNS else None
 
 
 def _speaker_before(text: str, floor: int, cue_start: int) -> tuple[int, int, str | None] | None:
     """``(start, end, appositive)`` of the speaker just before a cue ("Minister Tarar earlier said")."""
     low = max(floor, cue_start - _REACH)
+    newline = text.rfind("\n", low, cue_start)
+    low = max(low, newline + 1)
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKENS.finditer(text, low, cue_start)]
-    if "\n" in text[low:cue_start]:
-        newline = text.rindex("\n", low, cue_start)
-        tokens = [token for token in tokens if token[1] > newline]
     i = len(tokens) - 1
     skipped = 0
     while i >= 0 and skipped < 3 and tokens[i][0].lower() in _AUX_WORDS:
@@ -96,27 +122,8 @@ def _speaker_before(text: str, floor: int, cue_start: int) -> tuple[int, int, st
         if comma > 0 and tokens[comma + 1][0].lower() in _DETERMINERS:
             appositive = text[tokens[comma + 1][1] : tokens[i - 1][2]]
             i = comma - 1
-    if i < 0:
-        return None
-    word, start, end = tokens[i]
-    if word.lower() in _PRONOUNS:
-        return start, end, appositive
-    if word[:1].isupper():
-        j = i
-        while _capitalised(tokens, j - 1) or (_particle(tokens, j - 1) and _capitalised(tokens, j - 2)):
-            j -= 1
-        return tokens[j][1], end, appositive
-    if word.lower() in _NOUNS:
-        j = i
-        while j > 0 and i - j < 3 and tokens[j - 1][0][:1].isalnum():
-            previous = tokens[j - 1][0].lower()
-            if previous in _STOP_MODIFIERS or previous in _PRONOUNS:
-                break
-            j -= 1
-            if previous in _DETERMINERS:
-                break
-        return tokens[j][1], end, appositive
-    return None
+    first = _phrase_start(tokens, i) if i >= 0 else None
+    return None if first is None else (tokens[first][1], tokens[i][2], appositive)
 
 
 def subject_cues(text: str, start: int, end: int) -> Iterator[Attribution]:
@@ -137,8 +144,10 @@ def cue_subjects(text: str, start: int, end: int) -> Iterator[Attribution]:
             yield found
 
 
-def _who_after(text: str, cue: re.Match[str], end: int) -> Attribution | None:
-    who = _WHO_AFTER.match(text, cue.end(), end)
+def _who_after(
+    text: str, cue: re.Match[str], end: int, pattern: re.Pattern[str] = _WHO_AFTER
+) -> Attribution | None:
+    who = pattern.match(text, cue.end(), end)
     if who is None:
         return None
     appositive = _APPOSITION_AFTER.match(text, who.end(), end)
@@ -173,14 +182,14 @@ def subject_cue_at(text: str, pos: int, end: int) -> Attribution | None:
 def according_to(text: str, start: int, end: int) -> Iterator[Attribution]:
     """Every "according to X" in ``text[start:end]``."""
     for cue in _ACCORDING.finditer(text, start, end):
-        found = _who_after(text, cue, end)
+        found = _who_after(text, cue, end, _SOURCE_AFTER)
         if found is not None:
             yield found
 
 
 def according_to_at(text: str, pos: int, end: int) -> Attribution | None:
     cue = _ACCORDING.match(text, pos, end)
-    return _who_after(text, cue, end) if cue else None
+    return _who_after(text, cue, end, _SOURCE_AFTER) if cue else None
 
 
 def participles(text: str, start: int, end: int) -> list[re.Match[str]]:

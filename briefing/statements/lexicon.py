@@ -104,6 +104,8 @@ CUE_TAILS = (
     "in a radio interview",
     "on television",
     "to reporters",
+    "reporters",
+    "journalists",
     "to journalists",
     "at a news conference",
     "at a press conference",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -129,6 +130,7 @@ class People:
         for name in self._persons:
             if name.is_full:
                 self._full.setdefault(name.surname, []).append(name)
+        self._full_starts = {surname: [name.start for name in names] for surname, names in self._full.items()}
         for name in [*self._persons, *speakers]:
             if name.title:
                 self._titles.setdefault(name.surname, name.title)
@@ -139,15 +141,18 @@ class People:
         """The full form of ``name`` ("Asif" -> "Khawaja Asif"), the latest one before ``before``."""
         if len(name.split()) > 1:
             return name
-        candidates = self._full.get(name, [])
-        earlier = [full for full in candidates if full.start < before]
-        if earlier or candidates:
-            return (earlier or candidates)[-1].name
-        for other in self.others:
-            found = other.full_name(name, before=-1)
-            if found != name:
+        for people in (self, *self.others):
+            found = people._full_name(name, before if people is self else sys.maxsize)
+            if found is not None:
                 return found
         return name
+
+    def _full_name(self, surname: str, before: int) -> str | None:
+        candidates = self._full.get(surname)
+        if not candidates:
+            return None
+        index = bisect.bisect_left(self._full_starts[surname], before)
+        return candidates[max(0, index - 1)].name
 
     def title(self, name: str) -> str | None:
         """The title this person was given anywhere in the text (or the story)."""
