@@ -31,14 +31,17 @@ def _alternatives(words: Sequence[str]) -> str:
 
 _FINITE = [form for lemma, (third, past, _) in REPORTING_VERBS.items() for form in (lemma, third, past)]
 PARTICIPLES = frozenset(forms[2] for forms in REPORTING_VERBS.values())
-_CUE = re.compile(rf"\b(?:{_alternatives(_FINITE)})(?:\s+(?:{_alternatives(CUE_TAILS)}))?\b(?![’'-])")
+_CUE_WORDS = [*_FINITE, *(form.capitalize() for form in _FINITE)]
+_CUE = re.compile(rf"\b(?:{_alternatives(_CUE_WORDS)})(?:\s+(?:{_alternatives(CUE_TAILS)}))?\b(?![’'-])")
 _ACCORDING = re.compile(rf"\b(?i:{_alternatives(ACCORDING_TO)})\b")
 _PARTICIPLE = re.compile(rf"\b(?:{_alternatives(sorted(PARTICIPLES))})\b")
 _NOMINAL = (
     rf"(?:(?i:{_alternatives(DETERMINERS)})[ \u00a0]+)?(?:[\w’'-]+[ \u00a0]+){{0,3}}?"
     rf"(?i:{_alternatives(SPEAKER_NOUNS)})\b"
 )
-_WHO_AFTER = re.compile(rf"\s+(?P<who>{_NOMINAL}|{NAME_PATTERN}|\b(?:he|she)\b)")
+_WHO_AFTER = re.compile(
+    rf"\s+(?P<who>(?:[\w/’'.-]+[ \u00a0]+){{0,4}}?{NAME_PATTERN}|{_NOMINAL}|\b(?:he|she)\b)"
+)
 _SOURCE_AFTER = re.compile(r"\s+(?P<who>[^,.;:!?\n“”\"()]{2,60}?)(?=\s*(?:[,.;:!?\n]|$))")
 """After "according to": the source, whatever it is, up to the next punctuation."""
 _APPOSITION_AFTER = re.compile(rf",\s+(?P<appos>(?i:{_alternatives(DETERMINERS)})\s[^,;“”\"\n]{{2,80}}),")
@@ -52,6 +55,8 @@ _DETERMINERS = frozenset(DETERMINERS)
 _PRONOUNS = frozenset(PRONOUNS)
 _NOUNS = frozenset(SPEAKER_NOUNS)
 _PARTICLES = frozenset((*NAME_PARTICLES, "of"))
+_MAX_LEAD_WORDS = 5
+"""Words of description a speaker may carry before the name ("Clinton campaign spokesman")."""
 _REACH = 160
 """How far back from a cue a speaker (with an appositive) may start."""
 
@@ -106,8 +111,22 @@ def _phrase_start(tokens: list[_Token], i: int) -> int | None:
     return j if word.lower() in _NOUNS else None
 
 
+def _skip_back(tokens: list[_Token], i: int, opening: str, closing: str, reach: int) -> int:
+    """Index before a bracketed or comma-enclosed stretch that ends at token ``i``, or ``i`` itself."""
+    if i < 0 or tokens[i][0] != closing:
+        return i
+    for j in range(i - 1, max(-1, i - reach), -1):
+        if tokens[j][0] == opening:
+            return j - 1
+    return i
+
+
 def _speaker_before(text: str, floor: int, cue_start: int) -> tuple[int, int, str | None] | None:
-    """``(start, end, appositive)`` of the speaker just before a cue ("Minister Tarar earlier said")."""
+    """``(start, end, appositive)`` of the speaker just before a cue ("Minister Tarar earlier said").
+
+    Between the two may stand auxiliaries ("had earlier"), an appositive
+    (", an Islamabad-based analyst,") and a party label in brackets ("(R-Utah)").
+    """
     low = max(floor, cue_start - _REACH)
     newline = text.rfind("\n", low, cue_start)
     low = max(low, newline + 1)
@@ -117,11 +136,14 @@ def _speaker_before(text: str, floor: int, cue_start: int) -> tuple[int, int, st
     while i >= 0 and skipped < 3 and tokens[i][0].lower() in _AUX_WORDS:
         i, skipped = i - 1, skipped + 1
     appositive = None
-    if i >= 0 and tokens[i][0] == ",":
-        comma = next((j for j in range(i - 1, max(-1, i - 20), -1) if tokens[j][0] == ","), -1)
-        if comma > 0 and tokens[comma + 1][0].lower() in _DETERMINERS:
-            appositive = text[tokens[comma + 1][1] : tokens[i - 1][2]]
-            i = comma - 1
+    before_comma = _skip_back(tokens, i, ",", ",", 20)
+    if before_comma != i and before_comma >= 0:
+        appositive = text[tokens[before_comma + 2][1] : tokens[i - 1][2]]
+        named = tokens[before_comma][0][:1].isupper() or tokens[before_comma][0] == ")"
+        if not named and tokens[before_comma + 2][0].lower() not in _DETERMINERS:
+            return None
+        i = before_comma
+    i = _skip_back(tokens, i, "(", ")", 8)
     first = _phrase_start(tokens, i) if i >= 0 else None
     return None if first is None else (tokens[first][1], tokens[i][2], appositive)
 
@@ -168,14 +190,16 @@ def cue_subject_at(text: str, pos: int, end: int) -> Attribution | None:
 
 
 def subject_cue_at(text: str, pos: int, end: int) -> Attribution | None:
-    """ "Tarar said" starting exactly at ``pos`` (the first cue within reach, with its speaker at ``pos``)."""
+    """ "Tarar said" starting at ``pos``, after at most a few words of description ("IMF chief economist")."""
     for cue in _CUE.finditer(text, pos, min(end, pos + _REACH)):
         found = _speaker_before(text, pos, cue.start())
-        if found is not None and found[0] == pos:
-            who = _spaced(text[pos : found[1]])
-            return Attribution(who, pos, _spaced(cue.group()), found[2], pos, cue.end())
-        if found is not None:
+        if found is None:
             return None
+        lead = text[pos : found[0]]
+        if len(lead.split()) > _MAX_LEAD_WORDS or any(mark in lead for mark in ".,;:!?“”\""):
+            return None
+        who = _spaced(text[pos : found[1]])
+        return Attribution(who, pos, _spaced(cue.group()), found[2], pos, cue.end())
     return None
 
 

@@ -25,7 +25,8 @@ from briefing.statements.lexicon import (
 )
 
 _NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|[A-Z]\.|CEO)"
-_JOINERS = "|".join((*NAME_PARTICLES, "of"))
+_JOINER_WORDS = frozenset((*NAME_PARTICLES, "of"))
+_JOINERS = "|".join(sorted(_JOINER_WORDS))
 NAME_PATTERN = rf"{_NAME_WORD}(?:[ \u00a0]+(?:(?:{_JOINERS})[ \u00a0]+)?{_NAME_WORD})*"
 """A run of capitalised words, the raw material of names and titles."""
 
@@ -68,8 +69,24 @@ def _groups(raw: str, start: int) -> Iterable[list[tuple[str, int]]]:
         yield group
 
 
+def _in_run(tokens: list[tuple[str, int]], k: int) -> bool:
+    """Whether token ``k`` belongs to a capitalised run: capitalised, or a joiner inside one ("of")."""
+    if tokens[k][0][:1].isupper():
+        return True
+    before = next((w for w, _ in reversed(tokens[:k]) if w not in _JOINER_WORDS), "")
+    after = next((w for w, _ in tokens[k + 1 :] if w not in _JOINER_WORDS), "")
+    return tokens[k][0] in _JOINER_WORDS and before[:1].isupper() and after[:1].isupper()
+
+
 def parse_name(tokens: list[tuple[str, int]]) -> Name | None:
-    """Title, honorific and name of one capitalised run; None when no name is left."""
+    """Title, honorific and name of a speaker phrase; None when no name is left.
+
+    The name is the capitalised run at the end; the words before it and the
+    title words that open the run make the title ("Clinton campaign spokesman",
+    "Information Minister").
+    """
+    cut = max((k + 1 for k in range(len(tokens)) if not _in_run(tokens, k)), default=0)
+    descriptor, tokens = [word for word, _ in tokens[:cut]], tokens[cut:]
     while tokens and tokens[0][0].rstrip(".") in SENTENCE_STARTERS:
         tokens = tokens[1:]
     honorific = False
@@ -85,7 +102,8 @@ def parse_name(tokens: list[tuple[str, int]]) -> Name | None:
     name_words = words[title_end:]
     if not name_words or name_words[-1].rstrip(".") in NON_PERSON_HEADS:
         return None
-    title = " ".join(word for word in words[:title_end] if word.rstrip(".") not in HONORIFICS) or None
+    title_words = [word for word in words[:title_end] if word.rstrip(".") not in HONORIFICS]
+    title = " ".join(descriptor + title_words) if title_words or descriptor else None
     return Name(tokens[title_end][1], " ".join(name_words), title, honorific)
 
 
