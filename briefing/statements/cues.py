@@ -49,8 +49,11 @@ _TOKENS = re.compile(r"[\w’'.-]+|[^\w\s]")
 _AUX_WORDS = frozenset(word for phrase in AUXILIARIES for word in phrase.split())
 _STOP_MODIFIERS = frozenset(
     {"and", "or", "but", "with", "that", "which", "who", "to", "in", "on", "for", "by", "from", "as", "at",
-     "of", "than", "if", "when", "while", "said", "says", "is", "are", "was", "were"}
+     "of", "than", "if", "when", "while", "said", "says", "is", "are", "was", "were", "because",
+     "although", "after", "before", "since", "so", "then", "where"}
 )  # fmt: skip
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+"""A cue after these opens a relative clause ("a woman who said"), not a statement of the subject."""
 _DETERMINERS = frozenset(DETERMINERS)
 _PRONOUNS = frozenset(PRONOUNS)
 _NOUNS = frozenset(SPEAKER_NOUNS)
@@ -99,7 +102,7 @@ def _phrase_start(tokens: list[_Token], i: int) -> int | None:
         while _capitalised(tokens, j - 1) or (_particle(tokens, j - 1) and _capitalised(tokens, j - 2)):
             j -= 1
         return j
-    if not word[:1].islower():
+    if not word[:1].islower() or word.lower() in _RELATIVES:
         return None
     while j > 0 and i - j < 3 and tokens[j - 1][0][:1].isalnum():
         previous = tokens[j - 1][0].lower()
@@ -198,7 +201,8 @@ def subject_cue_at(text: str, pos: int, end: int) -> Attribution | None:
         lead = text[pos : found[0]]
         if len(lead.split()) > _MAX_LEAD_WORDS or any(mark in lead for mark in ".,;:!?“”\""):
             return None
-        who = _spaced(text[pos : found[1]])
+        described = not _STOP_MODIFIERS.intersection(lead.lower().split())
+        who = _spaced(text[pos if described else found[0] : found[1]])
         return Attribution(who, pos, _spaced(cue.group()), found[2], pos, cue.end())
     return None
 

@@ -43,11 +43,10 @@ from briefing.statements.lexicon import (
     REPORTING_VERBS,
     WEEKDAYS,
 )
-from briefing.statements.names import NAME_PATTERN, Name, People, find_names, name_of
+from briefing.statements.names import Name, People, find_names, name_of
 from briefing.statements.quotes import Quote, find_quotes
 from briefing.text import sentence_spans
 
-_LEADING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME_PATTERN}|\b(?:[Hh]e|[Ss]he)\b)")
 _AFTER_QUOTE = re.compile(r"[\s,;:!?.—–-]*")
 _NOT_INDIRECT = frozenset({"continue", "post", "speak", "respond", "answer", "agree", "comment", "describe"})
 _INDIRECT_CUES = frozenset(
@@ -63,6 +62,7 @@ _WHEN = re.compile(
     r"|year|night|morning|afternoon|evening|earlier|later))*[\s.!?”\"]*"
 )
 """What may follow a cue that ends a sentence: "…, officials said on Monday."."""
+_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _CLOSES_PHRASE = frozenset({"", ".", ",", ";", "\n", "!", "?", ":"})
 _MIN_DIRECT_WORDS = 3
 _MIN_UNCUED_WORDS = 6
@@ -210,11 +210,10 @@ def _before(doc: _Text, quote: Quote, window_start: int) -> Attribution | None:
         later = [match for match in later_cues if match.start() > last.end]
         return replace(last, cue=later[-1].group(), end=later[-1].end()) if later else last
     if later_cues:
-        subject = _LEADING_SUBJECT.match(text, start, end)
-        if subject is not None:
-            participle = later_cues[-1]
-            who, at = subject.group("who"), subject.start("who")
-            return Attribution(who, at, participle.group(), begin=at, end=participle.end())
+        participle = later_cues[-1]
+        named = next(iter(find_names(text, start, participle.start())), None)
+        if named is not None:
+            return Attribution(named.name, named.start, participle.group(), begin=start, end=participle.end())
     return None
 
 
@@ -273,8 +272,10 @@ def _direct_quotes(doc: _Text) -> list[Statement]:
         if quote.continued:
             continue
         shared = next((found for _, found, _ in group if found is not None), None)
-        if shared is None and last is not None and _near(doc, last_end, group[0][0].opening):
+        opening = group[0][0].opening
+        if shared is None and last is not None and _near(doc, last_end, opening):
             shared = replace(last, cue=None)
+        shared = shared or _labelled(doc, group[0][0]) or _previous_speaker(doc, opening)
         for part, found, next_to_cue in group:
             statement = _accept(
                 doc, part, found or shared, cued=found is not None, adjacent=next_to_cue or len(group) > 1
@@ -288,9 +289,27 @@ def _direct_quotes(doc: _Text) -> list[Statement]:
 
 
 def _near(doc: _Text, last_end: int, pos: int) -> bool:
-    """Whether ``pos`` is in the sentence right after the one that ended at ``last_end``."""
-    previous = doc.previous_sentence(doc.sentence_at(pos)[0] or pos)
-    return previous is not None and previous[0] <= last_end
+    """Whether ``pos`` follows ``last_end`` closely: one sentence between in a paragraph, none across."""
+    starts = doc.sentence_starts
+    between = bisect.bisect_left(starts, pos) - bisect.bisect_right(starts, last_end)
+    if between > 1:
+        return False
+    return between == 0 or doc.text.find("\n", last_end, pos) < 0
+
+
+def _previous_speaker(doc: _Text, pos: int) -> Attribution | None:
+    """Who speaks in the sentence before ``pos`` in the same paragraph ("…, Schiff said. “…")."""
+    previous = doc.previous_sentence(pos)
+    if previous is None or doc.text.find("\n", previous[1], pos) >= 0:
+        return None
+    found = [a for a in subject_cues(doc.text, *previous) if not doc.in_quote(a.at)]
+    return replace(found[-1], cue=None) if found else None
+
+
+def _labelled(doc: _Text, quote: Quote) -> Attribution | None:
+    """A transcript's speaker label opening the quote: "“PENCE: Well, look, …"."""
+    label = _LABEL.match(doc.text, quote.start, quote.end)
+    return Attribution(label.group(1).title(), label.start(1), None) if label else None
 
 
 def _accept(
@@ -305,6 +324,8 @@ def _accept(
     """
     text = doc.text
     words = _words(text[quote.start : quote.end])
+    if _looks_like_title(text[quote.start : quote.end]):
+        return None
     if who is not None and adjacent and words >= _MIN_DIRECT_WORDS:
         return _statement(doc, quote.start, quote.end, "direct", who)
     if who is not None and cued:
@@ -313,7 +334,7 @@ def _accept(
         if words >= _MIN_UNCUED_WORDS or (words >= _MIN_DIRECT_WORDS and carries):
             return _statement(doc, quote.start, quote.end, "direct", who)
         return None
-    if words < _MIN_UNCUED_WORDS or _looks_like_title(text[quote.start : quote.end]):
+    if words < _MIN_UNCUED_WORDS:
         return None
     return _statement(doc, quote.start, quote.end, "direct", who)
 
