@@ -106,7 +106,7 @@ def _phrase_start(tokens: list[_Token], i: int) -> int | None:
         return None
     while j > 0 and i - j < 3 and tokens[j - 1][0][:1].isalnum():
         previous = tokens[j - 1][0].lower()
-        if previous in _STOP_MODIFIERS or previous in _PRONOUNS:
+        if previous in _STOP_MODIFIERS or previous in _PRONOUNS or previous.endswith("."):
             break
         j -= 1
         if previous in _DETERMINERS:
