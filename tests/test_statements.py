@@ -160,3 +160,60 @@ def test_own_words_rank_above_reported_speech_and_claims() -> None:
     ranked = sorted(extract_statements(text), key=lambda s: -s.score)
     assert [s.kind for s in ranked][:2] == ["direct", "indirect"]
     assert ranked[0].speaker == "Ines Duarte"
+
+
+def test_party_label_and_appositive_between_speaker_and_cue() -> None:
+    text = (
+        "“The committee will not be stonewalled by anyone,” Sen. Dana Whitfield (R-Ore.), "
+        "the panel's chair, said on Tuesday."
+    )
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_title) == ("Dana Whitfield", "Sen.")
+
+
+def test_description_before_the_name_becomes_the_title() -> None:
+    text = "“Growth will slow before it picks up again,” central bank chief economist Ravi Menon said."
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_title) == ("Ravi Menon", "central bank chief economist")
+
+
+def test_inverted_cue_before_the_quote() -> None:
+    text = "Said Olsen: “I have never seen a harvest this poor in forty years of farming.”"
+    (quote,) = quotes(text)
+    assert quote.speaker == "Olsen"
+
+
+def test_a_name_after_a_dash_signs_the_quote() -> None:
+    text = "“The town has changed more in five years than in the fifty before.” ― Marta Kowalczyk\n"
+    (quote,) = quotes(text)
+    assert quote.speaker == "Marta Kowalczyk"
+
+
+def test_a_transcript_label_names_the_speaker() -> None:
+    text = (
+        "Host Rosa Lindqvist spoke with Mayor Ben Achterberg.\n\n"
+        '"LINDQVIST: Will the bridge reopen before the winter comes this year?\n\n'
+        '"ACHTERBERG: We expect the first lanes to open in November, weather permitting."\n'
+    )
+    first, second = quotes(text)
+    assert first.speaker == "Rosa Lindqvist"
+    assert second.speaker == "Ben Achterberg"
+
+
+def test_a_quote_after_an_attributed_sentence_takes_its_speaker() -> None:
+    text = (
+        "The storm will reach the coast by Friday, forecaster Ilse Brandt said. "
+        "“Everyone in the low-lying districts should leave before Thursday night.”"
+    )
+    (quote,) = quotes(text)
+    assert quote.speaker == "Ilse Brandt"
+    assert quote.cue is None
+
+
+def test_a_relative_clause_is_not_the_speaker() -> None:
+    text = (
+        "The mayor thanked a volunteer who said the shelter had run out of blankets, adding, "
+        "“We will buy more before the weekend and open a second hall.”"
+    )
+    (quote,) = quotes(text)
+    assert quote.speaker != "a volunteer who"

@@ -43,11 +43,14 @@ from briefing.statements.lexicon import (
     REPORTING_VERBS,
     WEEKDAYS,
 )
-from briefing.statements.names import Name, People, find_names, name_of
+from briefing.statements.names import NAME_PATTERN, Name, People, find_names, name_of
 from briefing.statements.quotes import Quote, find_quotes
 from briefing.text import sentence_spans
 
-_AFTER_QUOTE = re.compile(r"[\s,;:!?.—–-]*")
+_DASHES = "―—–"
+_AFTER_QUOTE = re.compile(rf"[\s,;:!?.{_DASHES}-]*")
+_SIGNATURE = re.compile(rf"(?P<who>{NAME_PATTERN})[\s.]*$")
+"""A name alone after a dash that follows a quote: "“…” ― Jorge Falcon"."""
 _NOT_INDIRECT = frozenset({"continue", "post", "speak", "respond", "answer", "agree", "comment", "describe"})
 _INDIRECT_CUES = frozenset(
     form for lemma, forms in REPORTING_VERBS.items() if lemma not in _NOT_INDIRECT for form in (lemma, *forms)
@@ -118,7 +121,7 @@ class _Text:
         ]
         found = []
         for attribution in [*subject_cues(text, 0, len(text)), *inverted]:
-            name = _as_name(attribution.who, attribution.at)
+            name = name_of(attribution.who, attribution.at)
             if name is not None and not self.in_quote(attribution.at):
                 described = _appositive_title(attribution.appositive)
                 found.append(replace(name, title=name.title or described))
@@ -131,9 +134,9 @@ class _Text:
         if lowered in PRONOUNS:
             is_person = lowered in PERSON_PRONOUNS
             return self._person(self.people.last_person(attribution.at) if is_person else None)
-        if who[:1].islower() or lowered.split()[0] in DETERMINERS:
+        name = name_of(who, attribution.at)
+        if name is None and (who[:1].islower() or lowered.split()[0] in DETERMINERS):
             return self._role(who, attribution.at)
-        name = _as_name(who, attribution.at)
         if name is None:
             return who, _appositive_title(attribution.appositive)
         full = self.people.full_name(name.name, attribution.at)
@@ -155,12 +158,6 @@ class _Text:
         return who, None
 
 
-def _as_name(who: str, at: int) -> Name | None:
-    if not who[:1].isupper() or who.lower() in PRONOUNS:
-        return None
-    return name_of(who, at)
-
-
 def _appositive_title(appositive: str | None) -> str | None:
     """ "an Islamabad-based security analyst" -> "Islamabad-based security analyst"."""
     if appositive is None:
@@ -180,6 +177,9 @@ def _after(doc: _Text, quote: Quote) -> Attribution | None:
     line_end = len(text) if line_end < 0 else line_end
     if pos >= line_end:
         return None
+    signed = _SIGNATURE.match(text, pos, line_end)
+    if signed is not None and any(dash in text[quote.closing : pos] for dash in _DASHES):
+        return Attribution(signed.group("who"), pos, None, begin=pos, end=signed.end("who"))
     ends_sentence = text[quote.end - 1] in ".!?" or "." in text[quote.closing : pos]
     for find in (cue_subject_at, subject_cue_at, according_to_at):
         found = find(text, pos, line_end)
@@ -200,6 +200,10 @@ def _before(doc: _Text, quote: Quote, window_start: int) -> Attribution | None:
         if previous is None or not text[previous[0] : previous[1]].rstrip().endswith(":"):
             return None
         start, end = previous
+    inverted = cue_subjects(text, start, end)
+    adjacent = [found for found in inverted if _ADJACENT.fullmatch(text, found.end, end)]
+    if adjacent:
+        return adjacent[-1]
     according = list(according_to(text, start, end))
     subjects = [found for found in subject_cues(text, start, end) if not doc.in_quote(found.at)]
     later_cues = participles(text, start, end)
@@ -275,15 +279,15 @@ def _direct_quotes(doc: _Text) -> list[Statement]:
         opening = group[0][0].opening
         if shared is None and last is not None and _near(doc, last_end, opening):
             shared = replace(last, cue=None)
-        shared = shared or _labelled(doc, group[0][0]) or _previous_speaker(doc, opening)
+        shared = shared or _previous_speaker(doc, opening)
         for part, found, next_to_cue in group:
-            statement = _accept(
-                doc, part, found or shared, cued=found is not None, adjacent=next_to_cue or len(group) > 1
-            )
+            who = found or _labelled(doc, part) or shared
+            adjacent = next_to_cue or len(group) > 1
+            statement = _accept(doc, part, who, cued=found is not None, adjacent=adjacent)
             if statement is not None:
                 statements.append(statement)
-                if found or shared:
-                    last, last_end = found or shared, part.closing
+                if who is not None:
+                    last, last_end = who, part.closing
         group = []
     return statements
 

@@ -168,6 +168,7 @@ ROLE_WORDS = frozenset(
         "Candidate", "Nominee", "Envoy", "Adviser", "Advisor", "Analyst", "Emir", "Sheikh", "Cardinal",
         "Bishop", "Archbishop", "Coach", "Captain", "Inspector", "Superintendent", "Detective",
         "Lawmaker", "Delegate", "Assemblyman", "Assemblywoman", "Treasurer", "Auditor", "Comptroller",
+        "Host", "Anchor", "Moderator", "Correspondent", "Reporter", "Editor", "Columnist", "Economist",
     }
 )  # fmt: skip
 """Capitalised words that head a title ("Information Minister", "Sen.")."""

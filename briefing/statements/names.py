@@ -19,6 +19,7 @@ from briefing.statements.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     NON_PERSON_HEADS,
+    REPORTING_VERBS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
     SENTENCE_STARTERS,
@@ -34,6 +35,8 @@ _CHAIN = re.compile(rf"(?<![\w’'-]){NAME_PATTERN}")
 _WORD = re.compile(r"\S+")
 _ABBREVIATIONS = {word for word in HONORIFICS | ROLE_WORDS if len(word) <= 4} | {"St", "Jr", "Sr"}
 _TITLE_WORDS = ROLE_WORDS | ROLE_MODIFIERS
+_NEVER_NAMES = SENTENCE_STARTERS | {form.capitalize() for forms in REPORTING_VERBS.values() for form in forms}
+"""Capitalised words that open a run without being names: "But", "Said" in "Said Olsen: “…”"."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def parse_name(tokens: list[tuple[str, int]]) -> Name | None:
     """
     cut = max((k + 1 for k in range(len(tokens)) if not _in_run(tokens, k)), default=0)
     descriptor, tokens = [word for word, _ in tokens[:cut]], tokens[cut:]
-    while tokens and tokens[0][0].rstrip(".") in SENTENCE_STARTERS:
+    while tokens and tokens[0][0].rstrip(".") in _NEVER_NAMES:
         tokens = tokens[1:]
     honorific = False
     while tokens and tokens[0][0].rstrip(".") in HONORIFICS:
