@@ -217,3 +217,18 @@ def test_a_relative_clause_is_not_the_speaker() -> None:
     )
     (quote,) = quotes(text)
     assert quote.speaker != "a volunteer who"
+
+
+def test_marks_of_the_other_kind_nest_inside_a_quote() -> None:
+    text = '"She called it “a disaster” and walked out of the meeting early," said Paolo Conte.'
+    (quote,) = quotes(text)
+    assert quote.text == "She called it “a disaster” and walked out of the meeting early"
+    assert quote.speaker == "Paolo Conte"
+
+
+def test_a_reporting_word_used_as_a_noun_is_not_a_cue() -> None:
+    text = (
+        "Governor Ruth Adeyemi spoke on Monday. The report “shows that the river is cleaner than it has "
+        "been for thirty years,” and the governor's remarks “were greeted with applause by the crowd.”"
+    )
+    assert all(statement.cue not in {"report", "remarks"} for statement in extract_statements(text))

@@ -57,6 +57,8 @@ _STOP_MODIFIERS = frozenset(
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 """A cue after these opens a relative clause ("a woman who said"), not a statement of the subject."""
 _DETERMINERS = frozenset(DETERMINERS)
+_SENTENCE_ENDS = frozenset('.!?:"“”')
+"""A capitalised cue ("Said Ellis: …") counts only where a sentence begins."""
 _PRONOUNS = frozenset(PRONOUNS)
 _NOUNS = frozenset(SPEAKER_NOUNS)
 _PARTICLES = frozenset((*NAME_PARTICLES, "of"))
@@ -76,10 +78,18 @@ class _Cue:
 
 
 def _cue_at(text: str, word: re.Match[str], end: int) -> _Cue | None:
-    """The cue that ``word`` starts, if it is a reporting verb standing as a word of its own."""
+    """The cue that ``word`` starts, if it is a reporting verb standing as a word of its own.
+
+    After a determiner or a possessive the word is a noun ("the report", "Obama's remarks").
+    """
     if word.group() not in _CUE_SET or text[word.end() : word.end() + 1] in {"’", "'", "-"}:
         return None
     if word.start() > 0 and (text[word.start() - 1].isalnum() or text[word.start() - 1] in "’'-"):
+        return None
+    before = text[max(0, word.start() - 30) : word.start()].split()
+    if word.group()[0].isupper() and before and before[-1][-1:] not in _SENTENCE_ENDS:
+        return None
+    if before and (before[-1].lower() in _DETERMINERS or before[-1].endswith(("’s", "'s"))):
         return None
     tail = _TAIL.match(text, word.end(), end)
     cue_end = tail.end() if tail else word.end()

@@ -47,6 +47,16 @@ def _straight_role(text: str, pos: int, is_open: bool) -> str:
     return "close" if closer_like and not opener_like else "open"
 
 
+def _role(text: str, pos: int, is_open: bool) -> str:
+    """ "open" or "close": curly marks say so themselves, straight ones by their neighbours."""
+    mark = text[pos]
+    if mark in _OPENING:
+        return "open"
+    if mark in _CLOSING:
+        return "close"
+    return _straight_role(text, pos, is_open)
+
+
 def _quote(text: str, opening: int, end: int, *, closed: bool, continued: bool) -> Quote | None:
     start = opening + 1
     closing = end + 1 if closed else end
@@ -60,10 +70,14 @@ def _quote(text: str, opening: int, end: int, *, closed: bool, continued: bool) 
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every quote in ``text``, in order; linear in the length of the text."""
+    """Every quote in ``text``, in order; linear in the length of the text.
+
+    Marks of the other kind inside a quote ("“… ‘Shark Tank’ …" written with
+    double marks of both kinds) nest instead of ending it.
+    """
     quotes: list[Quote | None] = []
     opening = -1
-    newlines = 0
+    nested = newlines = 0
     line_end = last_newline = -1
     for event in _EVENTS.finditer(text):
         pos, mark = event.start(), event.group()
@@ -74,12 +88,11 @@ def find_quotes(text: str) -> list[Quote]:
                     line_end = pos
             last_newline = pos
             continue
-        if mark in _OPENING:
-            role = "open"
-        elif mark in _CLOSING:
-            role = "close"
-        else:
-            role = _straight_role(text, pos, opening >= 0)
+        role = _role(text, pos, opening >= 0)
+        other_kind = opening >= 0 and not newlines and (mark == '"') != (text[opening] == '"')
+        if other_kind and (role == "open" or nested):
+            nested += 1 if role == "open" else -1
+            continue
         if opening >= 0 and newlines:
             starts_line = not text[last_newline + 1 : pos].strip()
             if role == "close" and newlines == 1:
@@ -90,7 +103,7 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(_quote(text, opening, line_end, closed=False, continued=continued))
             opening = -1
         if role == "open":
-            opening, newlines = pos, 0
+            opening, newlines, nested = pos, 0, 0
         elif opening >= 0:
             quotes.append(_quote(text, opening, pos, closed=True, continued=False))
             opening = -1
