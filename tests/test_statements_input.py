@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.errors import ConfigError
 from briefing.statements import extract_statements
 from briefing.statements.quotes import find_quotes
 
@@ -94,3 +95,9 @@ def test_quotes_are_ordered_and_never_overlap(text: str) -> None:
         assert quote.opening < quote.start < quote.end <= quote.closing <= len(text)
     for first, second in itertools.pairwise(quotes):
         assert first.closing <= second.opening
+
+
+@pytest.mark.parametrize("text", ["", "“Some quoted words here,” she said."])
+def test_an_unknown_language_is_a_config_error(text: str) -> None:
+    with pytest.raises(ConfigError):
+        extract_statements(text, language="klingon")

@@ -45,7 +45,7 @@ from briefing.statements.lexicon import (
 )
 from briefing.statements.names import NAME_PATTERN, Name, People, find_names, name_of
 from briefing.statements.quotes import Quote, find_quotes
-from briefing.text import sentence_spans
+from briefing.text import check_language, sentence_spans
 
 _DASHES = "―—–"
 _AFTER_QUOTE = re.compile(rf"[\s,;:!?.{_DASHES}-]*")
@@ -80,6 +80,7 @@ class _Text:
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
+        language = check_language(language)
         self.sentences = sentence_spans(text, language) if text.strip() else []
         self.sentence_starts = [start for start, _ in self.sentences]
         self.quotes = find_quotes(text)
@@ -392,7 +393,11 @@ def _claim_weight(sentence: str) -> float:
 
 
 def extract_statements(text: str, *, language: str = "english") -> list[Statement]:
-    """Direct quotes, indirect speech and a few claims of ``text``, in text order."""
+    """Direct quotes, indirect speech and a few claims of ``text``, in text order.
+
+    Any text gives a list (perhaps empty); only an unsupported ``language`` raises
+    :class:`~briefing.errors.ConfigError`.
+    """
     return _extract(_Text(text, language))
 
 
@@ -409,6 +414,7 @@ def extract_related(texts: Sequence[str], *, language: str = "english") -> list[
 
 
 def _extract(doc: _Text) -> list[Statement]:
+    """Quotes first; then, sentence by sentence, reported speech or (the best few) claims."""
     text = doc.text
     statements = _direct_quotes(doc)
     taken = sorted((s.start, s.end) for s in statements)
