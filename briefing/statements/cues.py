@@ -19,6 +19,7 @@ from briefing.statements.lexicon import (
     NAME_PARTICLES,
     PRONOUNS,
     REPORTING_VERBS,
+    SENTENCE_STARTERS,
     SPEAKER_NOUNS,
 )
 from briefing.statements.names import NAME_PATTERN
@@ -56,12 +57,16 @@ _STOP_MODIFIERS = frozenset(
 )  # fmt: skip
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 """A cue after these opens a relative clause ("a woman who said"), not a statement of the subject."""
+_NOT_SUBJECTS = _STOP_MODIFIERS | {"be", "been", "being", "am"}
+"""Words that cannot end a speaker phrase: "is observed" is passive, "and said" has its subject elsewhere."""
 _DETERMINERS = frozenset(DETERMINERS)
 _SENTENCE_ENDS = frozenset('.!?:"“”')
 """A capitalised cue ("Said Ellis: …") counts only where a sentence begins."""
 _PRONOUNS = frozenset(PRONOUNS)
 _NOUNS = frozenset(SPEAKER_NOUNS)
 _PARTICLES = frozenset((*NAME_PARTICLES, "of"))
+_APPOSITIVE_TOKENS = 14
+"""Longest appositive between a name and its cue (", the chief executive of the National Urban League,")."""
 _MAX_LEAD_WORDS = 5
 """Words of description a speaker may carry before the name ("Clinton campaign spokesman")."""
 _REACH = 160
@@ -137,11 +142,14 @@ def _phrase_start(tokens: list[_Token], i: int) -> int | None:
     word = tokens[i][0]
     if word.lower() in _PRONOUNS:
         return i
+    if word.lower() in _NOT_SUBJECTS:
+        return None
     j = i
     if word[:1].isupper():
         while _capitalised(tokens, j - 1) or (_particle(tokens, j - 1) and _capitalised(tokens, j - 2)):
             j -= 1
-        return j
+        run = {token.rstrip(".") for token, _, _ in tokens[j : i + 1]}
+        return None if run <= SENTENCE_STARTERS else j
     if not word[:1].islower() or word.lower() in _RELATIVES:
         return None
     while j > 0 and i - j < 3 and tokens[j - 1][0][:1].isalnum():
@@ -176,10 +184,10 @@ def _speaker_before(text: str, floor: int, cue_start: int) -> tuple[int, int, st
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKENS.finditer(text, low, cue_start)]
     i = len(tokens) - 1
     skipped = 0
-    while i >= 0 and skipped < 3 and tokens[i][0].lower() in _AUX_WORDS:
+    while i >= 0 and skipped < 3 and tokens[i][0] in _AUX_WORDS:
         i, skipped = i - 1, skipped + 1
     appositive = None
-    before_comma = _skip_back(tokens, i, ",", ",", 20)
+    before_comma = _skip_back(tokens, i, ",", ",", _APPOSITIVE_TOKENS)
     if before_comma != i and before_comma >= 0:
         appositive = text[tokens[before_comma + 2][1] : tokens[i - 1][2]]
         named = tokens[before_comma][0][:1].isupper() or tokens[before_comma][0] == ")"

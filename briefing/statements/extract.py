@@ -160,10 +160,10 @@ class _Text:
 
 
 def _appositive_title(appositive: str | None) -> str | None:
-    """ "an Islamabad-based security analyst" -> "Islamabad-based security analyst"."""
-    if appositive is None:
+    """ "an Islamabad-based security analyst" -> "Islamabad-based security analyst"; "speaking …" -> None."""
+    words = appositive.split() if appositive else []
+    if not words or words[0].lower() not in DETERMINERS:
         return None
-    words = appositive.split()
     return " ".join(words[1:]) or None
 
 

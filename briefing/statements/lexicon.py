@@ -205,7 +205,9 @@ SENTENCE_STARTERS = frozenset(
         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Dear", "Oh", "Well",
         "Like", "Unlike", "Among", "Amid", "About", "Against", "Between", "Through", "Until", "Unless",
         "Whether", "Whatever", "Whoever", "Let", "Do", "Did", "Does", "Is", "Are", "Was", "Were", "Be",
-        "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Shall",
+        "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "Might", "Must", "Shall",
+        "Beyond", "Besides", "Outside", "Inside", "Within", "Across", "Along", "Around", "Behind", "Below",
+        "Above", "Near", "Per", "Via", "Including", "Following", "Given", "Regarding", "Once", "Whenever",
     }
 )  # fmt: skip
 """Capitalised words that begin sentences and are never part of a name."""

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing.statements.lexicon import (
+    DETERMINERS,
     HONORIFICS,
     NAME_PARTICLES,
     NON_PERSON_HEADS,
@@ -35,6 +36,9 @@ _CHAIN = re.compile(rf"(?<![\w’'-]){NAME_PATTERN}")
 _WORD = re.compile(r"\S+")
 _ABBREVIATIONS = {word for word in HONORIFICS | ROLE_WORDS if len(word) <= 4} | {"St", "Jr", "Sr"}
 _TITLE_WORDS = ROLE_WORDS | ROLE_MODIFIERS
+_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "by", "on", "against", "to", "about"})
+"""A capitalised run after these is an object ("the Center for Public Research"), not a person."""
+_DETERMINER_WORDS = frozenset(DETERMINERS)
 _NEVER_NAMES = SENTENCE_STARTERS | {form.capitalize() for forms in REPORTING_VERBS.values() for form in forms}
 """Capitalised words that open a run without being names: "But", "Said" in "Said Olsen: “…”"."""
 
@@ -90,6 +94,10 @@ def parse_name(tokens: list[tuple[str, int]]) -> Name | None:
     """
     cut = max((k + 1 for k in range(len(tokens)) if not _in_run(tokens, k)), default=0)
     descriptor, tokens = [word for word, _ in tokens[:cut]], tokens[cut:]
+    if descriptor and descriptor[-1].lower() in _PREPOSITIONS:
+        return None
+    while descriptor and descriptor[0].lower() in _DETERMINER_WORDS:
+        descriptor = descriptor[1:]
     while tokens and tokens[0][0].rstrip(".") in _NEVER_NAMES:
         tokens = tokens[1:]
     honorific = False
