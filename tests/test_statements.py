@@ -29,6 +29,17 @@ def test_every_statement_points_back_into_the_text() -> None:
     assert [s.start for s in statements] == sorted(s.start for s in statements)
 
 
+def test_indirect_speech_in_the_border_report() -> None:
+    text = (FIXTURES / "statements-border.txt").read_text(encoding="utf-8")
+    indirect = [s for s in extract_statements(text) if s.kind == "indirect"]
+    shielding = by_text(indirect, "shielding armed groups")
+    assert (shielding.speaker, shielding.cue) == ("Khawaja Asif", "accused")
+    playing = by_text(indirect, "both sides were playing for time")
+    assert (playing.speaker, playing.cue) == ("Syed Muhammad Ali", "observed")
+    open_to_talks = by_text(indirect, "remained open to talks")
+    assert open_to_talks.speaker == "Khawaja Asif"
+
+
 def test_speakers_of_the_border_report_get_their_full_names_and_titles() -> None:
     text = (FIXTURES / "statements-border.txt").read_text(encoding="utf-8")
     found = quotes(text)
@@ -39,6 +50,9 @@ def test_speakers_of_the_border_report_get_their_full_names_and_titles() -> None
         "Defence Minister",
     )
     assert by_text(found, "Any attack on our soil").speaker == "Khawaja Asif"
+    gamble = by_text(found, "those who gamble")
+    assert (gamble.speaker, gamble.cue) == ("Khawaja Asif", "saying")
+    assert by_text(found, "If they choose confrontation").speaker == "Khawaja Asif"
     signed = by_text(found, "The talks produced nothing")
     assert (signed.speaker, signed.speaker_title) == ("Attaullah Tarar", "Information Minister")
     assert by_text(found, "do whatever it takes").speaker == "Attaullah Tarar"
