@@ -101,3 +101,10 @@ def test_quotes_are_ordered_and_never_overlap(text: str) -> None:
 def test_an_unknown_language_is_a_config_error(text: str) -> None:
     with pytest.raises(ConfigError):
         extract_statements(text, language="klingon")
+
+
+def test_a_long_text_without_full_stops_or_line_breaks() -> None:
+    text = "Ana Lopez said “we will rebuild the school before the rains come” and then " * 3000
+    direct = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert len(direct) == 3000
+    assert {s.speaker for s in direct} == {"Ana Lopez"}

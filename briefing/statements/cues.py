@@ -104,7 +104,7 @@ def _cue_at(text: str, word: re.Match[str], end: int) -> _Cue | None:
 def _cues(text: str, start: int, end: int) -> Iterator[_Cue]:
     """Reporting verbs in ``text[start:end]``: a word scan and a set lookup, faster than one big regex."""
     for word in _ALPHA.finditer(text, start, end):
-        cue = _cue_at(text, word, end)
+        cue = _cue_at(text, word, end) if word.group() in _CUE_SET else None
         if cue is not None:
             yield cue
 

@@ -67,6 +67,8 @@ _WHEN = re.compile(
 """What may follow a cue that ends a sentence: "…, officials said on Monday."."""
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _CLOSES_PHRASE = frozenset({"", ".", ",", ";", "\n", "!", "?", ":"})
+_WINDOW = 400
+"""How far before a quote its cue is looked for, so that a text without full stops stays linear."""
 _MIN_DIRECT_WORDS = 3
 _MIN_UNCUED_WORDS = 6
 _MIN_CLAUSE_WORDS = 4
@@ -174,8 +176,9 @@ def _after(doc: _Text, quote: Quote) -> Attribution | None:
         return None
     gap = _AFTER_QUOTE.match(text, quote.closing)
     pos = gap.end() if gap else quote.closing
-    line_end = text.find("\n", quote.closing)
-    line_end = len(text) if line_end < 0 else line_end
+    reach = min(len(text), quote.closing + _WINDOW)
+    line_end = text.find("\n", quote.closing, reach)
+    line_end = reach if line_end < 0 else line_end
     if pos >= line_end:
         return None
     signed = _SIGNATURE.match(text, pos, line_end)
@@ -200,7 +203,7 @@ def _before(doc: _Text, quote: Quote, window_start: int) -> Attribution | None:
         previous = doc.previous_sentence(quote.opening)
         if previous is None or not text[previous[0] : previous[1]].rstrip().endswith(":"):
             return None
-        start, end = previous
+        start, end = max(previous[0], previous[1] - _WINDOW), previous[1]
     inverted = cue_subjects(text, start, end)
     adjacent = [found for found in inverted if _ADJACENT.fullmatch(text, found.end, end)]
     if adjacent:
@@ -267,7 +270,7 @@ def _direct_quotes(doc: _Text) -> list[Statement]:
     last: Attribution | None = None
     last_end = -1
     for quote in doc.quotes:
-        window_start, _ = doc.sentence_at(quote.opening)
+        window_start = max(doc.sentence_at(quote.opening)[0], quote.opening - _WINDOW)
         if "\n" in text[window_start : quote.opening]:
             window_start = text.rindex("\n", window_start, quote.opening) + 1
         after = _after(doc, quote)
@@ -299,15 +302,21 @@ def _near(doc: _Text, last_end: int, pos: int) -> bool:
     between = bisect.bisect_left(starts, pos) - bisect.bisect_right(starts, last_end)
     if between > 1:
         return False
-    return between == 0 or doc.text.find("\n", last_end, pos) < 0
+    return between == 0 or not _apart(doc.text, last_end, pos)
+
+
+def _apart(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph break, or more than a window of text, separates ``start`` from ``end``."""
+    return end - start > _WINDOW or text.find("\n", start, end) >= 0
 
 
 def _previous_speaker(doc: _Text, pos: int) -> Attribution | None:
     """Who speaks in the sentence before ``pos`` in the same paragraph ("…, Schiff said. “…")."""
     previous = doc.previous_sentence(pos)
-    if previous is None or doc.text.find("\n", previous[1], pos) >= 0:
+    if previous is None or _apart(doc.text, previous[1], pos):
         return None
-    found = [a for a in subject_cues(doc.text, *previous) if not doc.in_quote(a.at)]
+    start, end = max(previous[0], previous[1] - _WINDOW), previous[1]
+    found = [a for a in subject_cues(doc.text, start, end) if not doc.in_quote(a.at)]
     return replace(found[-1], cue=None) if found else None
 
 
@@ -335,6 +344,8 @@ def _accept(
         return _statement(doc, quote.start, quote.end, "direct", who)
     if who is not None and cued:
         sentence_start, sentence_end = doc.sentence_at(quote.start)
+        sentence_start = max(sentence_start, quote.start - _WINDOW)
+        sentence_end = min(sentence_end, quote.end + _WINDOW)
         carries = 2 * doc.quoted(sentence_start, sentence_end) >= sentence_end - sentence_start
         if words >= _MIN_UNCUED_WORDS or (words >= _MIN_DIRECT_WORDS and carries):
             return _statement(doc, quote.start, quote.end, "direct", who)
