@@ -31,13 +31,13 @@ def _alternatives(words: Sequence[str]) -> str:
 
 
 _FINITE = [form for lemma, (third, past, _) in REPORTING_VERBS.items() for form in (lemma, third, past)]
-PARTICIPLES = frozenset(forms[2] for forms in REPORTING_VERBS.values())
+_PARTICIPLE_FORMS = frozenset(forms[2] for forms in REPORTING_VERBS.values())
 _CUE_WORDS = [*_FINITE, *(form.capitalize() for form in _FINITE)]
 _CUE_SET = frozenset(_CUE_WORDS)
 _ALPHA = re.compile(r"[A-Za-z]+")
 _TAIL = re.compile(rf"\s+(?:{_alternatives(CUE_TAILS)})\b")
 _ACCORDING = re.compile(rf"\b(?i:{_alternatives(ACCORDING_TO)})\b")
-_PARTICIPLE = re.compile(rf"\b(?:{_alternatives(sorted(PARTICIPLES))})\b")
+_PARTICIPLE = re.compile(rf"\b(?:{_alternatives(sorted(_PARTICIPLE_FORMS))})\b")
 _NOMINAL = (
     rf"(?:(?i:{_alternatives(DETERMINERS)})[ \u00a0]+)?(?:[\w’'-]+[ \u00a0]+){{0,3}}?"
     rf"(?i:{_alternatives(SPEAKER_NOUNS)})\b"

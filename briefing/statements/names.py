@@ -85,7 +85,7 @@ def _in_run(tokens: list[tuple[str, int]], k: int) -> bool:
     return tokens[k][0] in _JOINER_WORDS and before[:1].isupper() and after[:1].isupper()
 
 
-def parse_name(tokens: list[tuple[str, int]]) -> Name | None:
+def _parse_name(tokens: list[tuple[str, int]]) -> Name | None:
     """Title, honorific and name of a speaker phrase; None when no name is left.
 
     The name is the capitalised run at the end; the words before it and the
@@ -121,7 +121,7 @@ def parse_name(tokens: list[tuple[str, int]]) -> Name | None:
 def name_of(raw: str, at: int) -> Name | None:
     """The name in a speaker phrase as written ("Information Minister Tarar", "Tarar.")."""
     group = next(iter(_groups(raw, at)), [])
-    return parse_name(group) if group else None
+    return _parse_name(group) if group else None
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[Name]:
@@ -129,7 +129,7 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Name]:
     names = []
     for match in _CHAIN.finditer(text, start, len(text) if end is None else end):
         for group in _groups(match.group(), match.start()):
-            name = parse_name(group)
+            name = _parse_name(group)
             if name is not None:
                 names.append(name)
     return names
