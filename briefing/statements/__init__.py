@@ -1,5 +1,6 @@
-"""Key statements: quotes and claims, with who made them."""
+"""Key statements: quotes, indirect speech and claims, with who made them."""
 
-from briefing.statements.extract import extract_statements, story_statements
+from briefing.statements.extract import extract_statements
+from briefing.statements.story import story_statements
 
 __all__ = ["extract_statements", "story_statements"]
