@@ -1,6 +1,11 @@
-"""Extractive summaries of one text, or of a story told by several documents."""
+"""Extractive summaries of one text, or of a story told by several documents.
 
-from briefing.summarize.api import DEFAULT_METHOD, METHODS, summarize, summarize_story
-from briefing.summarize.cluster import group_stories
+Nothing heavy is imported here: numpy, scipy, the stemmer and sumy load when a
+summary is first asked for, so that ``briefing --help`` stays quick.
+"""
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "group_stories", "summarize", "summarize_story"]
+from briefing.summarize.api import DEFAULT_METHOD, summarize, summarize_story
+from briefing.summarize.cluster import group_stories, story_title
+from briefing.summarize.methods import METHODS
+
+__all__ = ["DEFAULT_METHOD", "METHODS", "group_stories", "story_title", "summarize", "summarize_story"]

@@ -37,7 +37,7 @@ DECAY = 3.0
 """How fast the lead's position prior falls: the sentence at index i gets (1 + i) ** -DECAY."""
 TITLE = 0.5
 """Weight of similarity to the document's title, against centrality scaled to at most 1."""
-REDUNDANT = 0.4
+REDUNDANT = 0.35
 """Cosine similarity above which a sentence says what a chosen one already said."""
 _CHECKED = 2000
 """Candidates checked for redundancy; past them (absurdly long summaries) sentences go in by score."""

@@ -7,6 +7,7 @@ so that importing :mod:`briefing.summarize` stays cheap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -16,6 +17,8 @@ from briefing.text import check_language, words
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @cache
@@ -37,23 +40,27 @@ def stemmer(language: str) -> Callable[[str], str]:
 def content_terms(text: str, language: str) -> list[str]:
     """``text``'s words that are not stop words, lower-cased, letters-only words stemmed.
 
-    Numbers, codes and hyphenated words are kept as they are: stemming cannot
-    help them, and each distinct one would cost a stemmer call.
+    A possessive ending is dropped ("Pakistan’s" is "Pakistan"). Numbers,
+    codes and hyphenated words are kept as they are: stemming cannot help
+    them, and each distinct one would cost a stemmer call.
     """
     stops = stop_words(language)
     stem = stemmer(language)
     return [
         stem(word) if word.isalpha() else word
-        for word in (w.lower() for w in words(text))
+        for word in (_POSSESSIVE.sub("", w.lower()) for w in words(text))
         if word not in stops
     ]
 
 
-def term_matrix(texts: Iterable[Sequence[str]], *, sublinear: bool = True) -> csr_matrix:
+def term_matrix(texts: Iterable[Sequence[str]], *, unseen: int = 0) -> csr_matrix:
     """Rows of tf-idf weights for lists of terms, each row scaled to unit length (or left empty).
 
-    ``sublinear`` dampens repeated terms (1 + log tf), so a long text does not
-    look like a short one that repeats itself.
+    Repeats are dampened (1 + log tf), so a long text does not look like a
+    short one that repeats itself. ``unseen`` adds that many imaginary rows
+    holding none of the terms: a handful of rows cannot show which terms are
+    common, and without them a term shared by two of two rows would count as
+    nothing special.
     """
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -71,10 +78,9 @@ def term_matrix(texts: Iterable[Sequence[str]], *, sublinear: bool = True) -> cs
         shape=(rows, len(vocabulary)),
     )
     counts.sum_duplicates()
-    if sublinear:
-        counts.data = 1.0 + np.log(counts.data)
+    counts.data = 1.0 + np.log(counts.data)
     document_frequency = np.bincount(counts.indices, minlength=len(vocabulary))
-    idf = np.log((1.0 + rows) / (1.0 + document_frequency)) + 1.0
+    idf = np.log((1.0 + rows + unseen) / (1.0 + document_frequency)) + 1.0
     weights = counts.multiply(idf[np.newaxis, :]).tocsr()
     return unit_rows(weights)
 
