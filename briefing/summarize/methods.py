@@ -36,13 +36,16 @@ cube) of the count; LexRank takes about 14 s for 1,000 sentences and 2 minutes f
 _SUMY_LIMIT = 10_000
 
 
-def sumy_method(name: str) -> Method:
-    """sumy's summarizer ``name``, fed our sentences so that its picks map back to offsets."""
+def sumy_method(name: str, *, limited: bool = True) -> Method:
+    """sumy's summarizer ``name``, fed our sentences so that its picks map back to offsets.
+
+    ``limited``: refuse more sentences than the method can rank in reasonable time.
+    """
     module, class_name = _SUMY[name].split(":")
     limit = _SUMY_LIMITS.get(name, _SUMY_LIMIT)
 
     def pick(pool: Pool, k: int) -> Picks:
-        if len(pool.sentences) > limit:
+        if limited and len(pool.sentences) > limit:
             raise ConfigError(
                 f"method {name!r} takes at most {limit:,} sentences (this text has {len(pool.sentences):,}); "
                 f"the default method 'news' has no such limit"
