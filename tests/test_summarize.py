@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 
@@ -11,8 +12,11 @@ from scipy.sparse import random as sparse_random
 
 from briefing.errors import ConfigError
 from briefing.summarize import DEFAULT_METHOD, METHODS, summarize
+from briefing.summarize.lexrank import lexrank
+from briefing.summarize.methods import sumy_method
 from briefing.summarize.news import directed_centrality
-from briefing.text import SUPPORTED_LANGUAGES
+from briefing.summarize.pool import Pool
+from briefing.text import SUPPORTED_LANGUAGES, split_sentences
 
 HARBOUR = """Harbour bridge to close for repairs
 The city council voted on Monday to close the Harbour Bridge for six weeks of urgent repairs.
@@ -160,7 +164,7 @@ def test_a_hundred_thousand_sentences_with_the_default_method() -> None:
 def test_slow_sumy_methods_refuse_huge_texts_instead_of_running_for_hours() -> None:
     text = " ".join(f"Sentence number {n} is here." for n in range(1_500))
     with pytest.raises(ConfigError, match="news"):
-        summarize(text, method="lexrank")
+        summarize(text, method="textrank")
 
 
 def test_directed_centrality_equals_the_sum_it_stands_for() -> None:
@@ -188,3 +192,34 @@ def test_importing_the_package_does_not_import_the_heavy_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+_NEWS_WORDS = (
+    "council bridge river flood minister police court judge market shares profit bank election vote "
+    "party leader strike union workers school teachers hospital doctors fire crews storm rain town "
+    "city port road rail trains airport prices fuel energy power plant report inquiry trial verdict"
+)
+
+
+def _generated_news(sentences: int, seed: int) -> str:
+    """Sentences of words drawn from a small vocabulary, some words far more common than others."""
+    vocabulary = _NEWS_WORDS.split()
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(sentences):
+        chosen = rng.choices(vocabulary, weights=range(len(vocabulary), 0, -1), k=rng.randint(5, 14))
+        lines.append("The " + " and the ".join(chosen) + " were named today.")
+    return " ".join(lines)
+
+
+@pytest.mark.parametrize(("size", "seed"), [(30, 1), (30, 2), (100, 3), (300, 4)])
+def test_fast_lexrank_picks_what_sumys_lexrank_picks(size: int, seed: int) -> None:
+    pool = Pool(split_sentences(_generated_news(size, seed)))
+    sumys = sumy_method("lexrank")
+    for k in (1, 5, 10):
+        assert sorted(index for index, _ in lexrank(pool, k)) == sorted(index for index, _ in sumys(pool, k))
+
+
+def test_fast_lexrank_ranks_texts_too_long_for_sumys() -> None:
+    text = _generated_news(1_500, 5)
+    assert len(summarize(text, method="lexrank", sentences=5)) == 5

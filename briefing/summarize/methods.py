@@ -6,6 +6,7 @@ from importlib import import_module
 
 from briefing.errors import ConfigError
 from briefing.summarize import news
+from briefing.summarize.lexrank import lexrank
 from briefing.summarize.pool import Method, Picks, Pool
 from briefing.text import SumyTokenizer, words
 
@@ -80,5 +81,9 @@ def sumy_method(name: str, *, limited: bool = True) -> Method:
     return pick
 
 
-METHODS: dict[str, Method] = {"news": news.rank, "lead": lead} | {name: sumy_method(name) for name in _SUMY}
+METHODS: dict[str, Method] = (
+    {"news": news.rank, "lead": lead}
+    | {name: sumy_method(name) for name in _SUMY}
+    | {"lexrank": lexrank}  # the same picks as sumy's, in a fraction of the time
+)
 """Every ranker by the name ``--method`` takes."""
