@@ -62,18 +62,17 @@ def score_rows(rows: Sequence[Row], summarizer: Summarizer) -> list[Scores]:
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(list(_METRICS), use_stemmer=True)
-    results = []
+    results: list[Scores] = []
     for row in rows:
         references, k = references_and_k(row)
         candidate = summarizer(row["article"], k)
         per_reference = [scorer.score(reference, candidate) for reference in references]
-        results.append(
-            tuple(
-                100 * sum(scores[metric].fmeasure for scores in per_reference) / len(per_reference)
-                for metric in _METRICS
-            )
+        r1, r2, rl = (
+            100 * sum(scores[metric].fmeasure for scores in per_reference) / len(per_reference)
+            for metric in _METRICS
         )
-    return results  # type: ignore[return-value]
+        results.append((r1, r2, rl))
+    return results
 
 
 def mean(scores: Sequence[Scores]) -> Scores:

@@ -77,6 +77,13 @@ def test_default_leads_with_the_news_not_the_headline() -> None:
     assert all(s.text != "Harbour bridge to close for repairs" for s in picked)
 
 
+def test_default_picks_caption_lines_only_when_the_prose_runs_out() -> None:
+    caption = "Pictured: the Harbour Bridge repairs and the council vote\n"
+    captioned = HARBOUR.replace("Buses will be diverted", caption + "Buses will be diverted")
+    assert all(not s.text.startswith("Pictured") for s in summarize(captioned, sentences=11))
+    assert any(s.text.startswith("Pictured") for s in summarize(captioned, sentences=12))
+
+
 def test_default_skips_a_sentence_that_repeats_a_chosen_one() -> None:
     repeated = HARBOUR.replace(
         "Engineers found cracks",

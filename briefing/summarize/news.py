@@ -19,8 +19,10 @@ the number of words, never to the square of the number of sentences.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from briefing.models import Sentence
 from briefing.summarize.pool import Picks, Pool, is_headline_like
 from briefing.summarize.terms import content_terms, term_matrix
 
@@ -104,17 +106,55 @@ def rank(
     title: float = TITLE,
     redundant: float = REDUNDANT,
 ) -> Picks:
-    """Pick ``k`` sentences of ``pool``: a lead by lead score, the rest by centrality."""
+    """Pick ``k`` sentences of ``pool``: a lead by lead score, the rest by centrality.
+
+    A document's first line, if it is a headline, is its title rather than a
+    sentence: it takes no part in the ranking and its position does not count.
+    Other lines without a sentence end (captions, bylines) still count for
+    the sentences they echo, but are picked only when nothing else is left.
+    """
     import numpy as np
 
     sentences = pool.sentences
+    headline = np.array([is_headline_like(s) for s in sentences])
+    first_line = np.array(
+        [i == 0 or s.document != sentences[i - 1].document for i, s in enumerate(sentences)]
+    )
+    title_line = headline & first_line
+    body = np.flatnonzero(~title_line) if not title_line.all() else np.arange(len(sentences))
+    picks = _rank_body(
+        [sentences[i] for i in body.tolist()],
+        headline[body],
+        titles=_titles(pool, title_line),
+        k=min(k, len(body)),
+        language=pool.language,
+        parameters=(backward, decay, title, redundant),
+    )
+    chosen = [(int(body[index]), score) for index, score in picks]
+    left = np.flatnonzero(title_line).tolist() if len(body) < len(sentences) else []
+    return chosen + [(index, 0.0) for index in left[: k - len(chosen)]]
+
+
+def _rank_body(
+    sentences: Sequence[Sentence],
+    unwanted: NDArray[np.bool_],
+    *,
+    titles: Mapping[str, str],
+    k: int,
+    language: str,
+    parameters: tuple[float, float, float, float],
+) -> Picks:
+    """:func:`rank` on the body of the documents, where ``unwanted`` lines are picked last."""
+    import numpy as np
+
+    backward, decay, title, redundant = parameters
     documents = [s.document for s in sentences]
     starts = np.array([i for i in range(len(sentences)) if i == 0 or documents[i] != documents[i - 1]])
     segment = _segments(starts, len(sentences))
     position = np.arange(len(sentences)) - starts[segment]
-    headline = np.array([is_headline_like(s) for s in sentences])
-    terms = [content_terms(s.text, pool.language) for s in sentences]
-    matrix = term_matrix(terms + _titles(pool, starts, headline))
+    terms = [content_terms(s.text, language) for s in sentences]
+    title_terms = [content_terms(titles.get(documents[start], ""), language) for start in starts.tolist()]
+    matrix = term_matrix(terms + title_terms)
     vectors, title_vectors = matrix[: len(sentences)], matrix[len(sentences) :]
 
     to_title = np.asarray(vectors.multiply(title_vectors[segment]).sum(axis=1)).ravel()
@@ -122,8 +162,7 @@ def rank(
     lead_score = (directed + title * to_title + 1e-6) * (1.0 + position) ** -decay
     substance = np.sqrt(1.0 + np.array([len(t) for t in terms], dtype=float))
     digest_score = _scaled(directed_centrality(vectors, starts, 1.0) * substance) + title * to_title
-    # A headline or caption line goes in only when nothing else is left.
-    lead_score[headline] = digest_score[headline] = -1.0
+    lead_score[unwanted] = digest_score[unwanted] = -1.0
 
     chosen = _select(vectors, lead_score, min(k, LEAD_SENTENCES), redundant, [])
     chosen = _select(vectors, digest_score, k, redundant, chosen)
@@ -131,13 +170,12 @@ def rank(
     return [(index, float(score[index])) for index in chosen]
 
 
-def _titles(pool: Pool, starts: NDArray[np.int64], headline: NDArray[np.bool_]) -> list[list[str]]:
-    """Each document's title terms: its given title, else its first line if that is a headline."""
-    titles = []
-    for start in starts.tolist():
-        first = pool.sentences[start]
-        text = pool.titles.get(first.document) or (first.text if headline[start] else "")
-        titles.append(content_terms(text, pool.language))
+def _titles(pool: Pool, title_line: NDArray[np.bool_]) -> dict[str, str]:
+    """Each document's title: the one given, else its headline line."""
+    titles = dict(pool.titles)
+    for index in title_line.nonzero()[0].tolist():
+        document = pool.sentences[index].document
+        titles[document] = titles.get(document) or pool.sentences[index].text
     return titles
 
 
