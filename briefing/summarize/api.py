@@ -7,40 +7,41 @@ from collections.abc import Sequence
 from briefing.errors import ConfigError
 from briefing.models import Document, Sentence, SummarySentence
 from briefing.summarize.length import summary_size
-from briefing.summarize.methods import METHODS, Method
+from briefing.summarize.methods import METHODS
+from briefing.summarize.pool import Method, Pool
 from briefing.text import check_language, split_sentences
 
-DEFAULT_METHOD = "lead"
+DEFAULT_METHOD = "news"
 
 
-def _method(name: str | None) -> Method:
-    key = (name or DEFAULT_METHOD).lower()
+def method_named(name: str | None) -> Method:
+    """The ranker called ``name`` (``None``: the default), or a ConfigError listing the choices."""
+    key = (name or DEFAULT_METHOD).strip().lower()
     if key not in METHODS:
         raise ConfigError(f"unknown summary method {name!r}; choose one of: {', '.join(sorted(METHODS))}")
     return METHODS[key]
 
 
-def _pick(
-    sentences: Sequence[Sentence],
-    method: str | None,
-    count: int | None,
-    words: int | None,
-    ratio: float | None,
-    language: str,
-) -> list[SummarySentence]:
-    rank = _method(method)
-    language = check_language(language)
-    if not sentences:
+def _summary(pool: Pool, rank: Method, size: int) -> list[SummarySentence]:
+    """The ranker's picks as summary sentences: by position in their document, then by document.
+
+    For one text that is text order; for a story it puts the documents' leads
+    first and their details after, which reads like one report.
+    """
+    if not pool.sentences:
         return []
-    size = summary_size(sentences, count=count, words=words, ratio=ratio)
-    picks = sorted(rank(sentences, size, language))
+    document_order = {doc: n for n, doc in enumerate(dict.fromkeys(s.document for s in pool.sentences))}
+    picks = sorted(
+        rank(pool, size),
+        key=lambda pick: (pool.sentences[pick[0]].index, document_order[pool.sentences[pick[0]].document]),
+    )
     return [
         SummarySentence(
-            text=sentences[index].text,
-            start=sentences[index].start,
-            end=sentences[index].end,
+            text=pool.sentences[index].text,
+            start=pool.sentences[index].start,
+            end=pool.sentences[index].end,
             score=score,
-            document=sentences[index].document or None,
+            document=pool.sentences[index].document or None,
         )
         for index, score in picks
     ]
@@ -60,7 +61,11 @@ def summarize(
     ``method`` is a name from :data:`METHODS` (``None``: the default method);
     the length is ``sentences``, ``words`` or ``ratio`` of the text's sentences.
     """
-    return _pick(split_sentences(text, language=language), method, sentences, words, ratio, language)
+    rank = method_named(method)
+    language = check_language(language)
+    found: list[Sentence] = split_sentences(text, language=language)
+    size = summary_size(found, count=sentences, words=words, ratio=ratio)
+    return _summary(Pool(found, language), rank, size)
 
 
 def summarize_story(
@@ -71,5 +76,9 @@ def summarize_story(
     language: str = "english",
 ) -> list[SummarySentence]:
     """One summary for documents that tell the same story, each sentence citing its document."""
+    rank = method_named(method)
+    language = check_language(language)
     pooled = [s for doc in documents for s in split_sentences(doc.text, doc.id, language)]
-    return _pick(pooled, method, sentences, None, None, language)
+    size = summary_size(pooled, count=sentences)
+    titles = {doc.id: doc.title for doc in documents if doc.title}
+    return _summary(Pool(pooled, language, titles), rank, size)

@@ -1,0 +1,204 @@
+"""Our default ranker: a lead chosen by position-aware centrality, then a digest by centrality.
+
+News puts what matters first, so the first sentences of a summary are chosen
+by *lead score*: directed centrality, as in PacSum (Zheng & Lapata, ACL 2019),
+times a prior that falls steeply with the sentence's position in its document,
+plus similarity to the document's title. A sentence counts for what later
+sentences of its document (and other documents of the story) repeat, and
+against what it repeats of earlier ones, so a sentence that only restates the
+lead scores low. A news lead is about three sentences long; a summary longer
+than that continues as a digest of the whole text, chosen by plain centrality
+(how much of the text a sentence shares), which favours sentences that carry
+substance wherever they stand. Any sentence that says what a chosen one
+already said is skipped.
+
+Everything is sparse linear algebra over unit tf-idf rows: the directed sums
+come from column-wise cumulative sums, so ranking costs time in proportion to
+the number of words, never to the square of the number of sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from briefing.models import Sentence
+from briefing.summarize.pool import Picks, Pool, is_headline_like
+from briefing.summarize.terms import content_terms, term_matrix
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from scipy.sparse import csr_matrix
+
+LEAD_SENTENCES = 3
+"""How many sentences are chosen as the lead before the digest takes over."""
+BACKWARD = -1.0
+"""Weight of a sentence's similarity to earlier sentences of its own document (PacSum's lambda_1)."""
+DECAY = 3.0
+"""How fast the lead's position prior falls: the sentence at index i gets (1 + i) ** -DECAY."""
+TITLE = 0.5
+"""Weight of similarity to the document's title, against centrality scaled to at most 1."""
+REDUNDANT = 0.35
+"""Cosine similarity above which a sentence says what a chosen one already said."""
+_CHECKED = 2000
+"""Candidates checked for redundancy; past them (absurdly long summaries) sentences go in by score."""
+
+TUNING_GRID: list[dict[str, Any]] = [
+    {"decay": decay, "backward": backward} for decay in (2.0, 3.0, 4.0) for backward in (-1.0, -0.5, 0.0)
+]
+"""Settings the evaluation harness cross-validates over (benchmarks/evaluate.py --folds)."""
+
+
+def directed_centrality(
+    matrix: csr_matrix, starts: NDArray[np.int64], backward: float
+) -> NDArray[np.float64]:
+    """Per row: dot products with later rows of its segment, ``backward`` times those with
+    earlier rows, plus those with all rows of other segments. Segments begin at ``starts``.
+    """
+    import numpy as np
+
+    rows = matrix.shape[0]
+    segment = _segments(starts, rows)
+    own = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+    everything = matrix @ np.asarray(matrix.sum(axis=0)).ravel() - own
+
+    # Per nonzero, the sums of its column over earlier rows and over all rows
+    # of the same segment: a running sum down each column (rows come sorted),
+    # read where each run of one column within one segment begins and ends.
+    by_column = matrix.tocsc()
+    by_column.sort_indices()
+    values, row_of = by_column.data, by_column.indices
+    column_of = np.repeat(np.arange(by_column.shape[1]), np.diff(by_column.indptr))
+    group = column_of * len(starts) + segment[row_of]
+    running = np.cumsum(values)
+    first = np.r_[True, group[1:] != group[:-1]]
+    last = np.r_[group[1:] != group[:-1], True]
+    run_start = np.maximum.accumulate(np.where(first, np.arange(len(values)), 0))
+    run_end = np.minimum.accumulate(np.where(last, np.arange(len(values)), len(values))[::-1])[::-1]
+    before_run = running[run_start] - values[run_start]
+    earlier = np.bincount(row_of, weights=values * (running - values - before_run), minlength=rows)
+    same_segment = np.bincount(row_of, weights=values * (running[run_end] - before_run), minlength=rows) - own
+    later = same_segment - earlier
+    result: NDArray[np.float64] = later + backward * earlier + (everything - same_segment)
+    return result
+
+
+def _segments(starts: NDArray[np.int64], rows: int) -> NDArray[np.int64]:
+    """The segment number of every row."""
+    import numpy as np
+
+    result: NDArray[np.int64] = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, rows)))
+    return result
+
+
+def _scaled(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``values`` divided by their maximum, so that weights mean the same for any text."""
+    return values / max(float(values.max(initial=0.0)), 1e-12)
+
+
+def rank(
+    pool: Pool,
+    k: int,
+    *,
+    backward: float = BACKWARD,
+    decay: float = DECAY,
+    title: float = TITLE,
+    redundant: float = REDUNDANT,
+) -> Picks:
+    """Pick ``k`` sentences of ``pool``: a lead by lead score, the rest by centrality.
+
+    A document's first line, if it is a headline, is its title rather than a
+    sentence: it takes no part in the ranking and its position does not count.
+    Other lines without a sentence end (captions, bylines) still count for
+    the sentences they echo, but are picked only when nothing else is left.
+    """
+    import numpy as np
+
+    sentences = pool.sentences
+    headline = np.array([is_headline_like(s) for s in sentences])
+    first_line = np.array(
+        [i == 0 or s.document != sentences[i - 1].document for i, s in enumerate(sentences)]
+    )
+    title_line = headline & first_line
+    body = np.flatnonzero(~title_line) if not title_line.all() else np.arange(len(sentences))
+    picks = _rank_body(
+        [sentences[i] for i in body.tolist()],
+        headline[body],
+        titles=_titles(pool, title_line),
+        k=min(k, len(body)),
+        language=pool.language,
+        parameters=(backward, decay, title, redundant),
+    )
+    chosen = [(int(body[index]), score) for index, score in picks]
+    left = np.flatnonzero(title_line).tolist() if len(body) < len(sentences) else []
+    return chosen + [(index, 0.0) for index in left[: k - len(chosen)]]
+
+
+def _rank_body(
+    sentences: Sequence[Sentence],
+    unwanted: NDArray[np.bool_],
+    *,
+    titles: Mapping[str, str],
+    k: int,
+    language: str,
+    parameters: tuple[float, float, float, float],
+) -> Picks:
+    """:func:`rank` on the body of the documents, where ``unwanted`` lines are picked last."""
+    import numpy as np
+
+    backward, decay, title, redundant = parameters
+    documents = [s.document for s in sentences]
+    starts = np.array([i for i in range(len(sentences)) if i == 0 or documents[i] != documents[i - 1]])
+    segment = _segments(starts, len(sentences))
+    position = np.arange(len(sentences)) - starts[segment]
+    terms = [content_terms(s.text, language) for s in sentences]
+    title_terms = [content_terms(titles.get(documents[start], ""), language) for start in starts.tolist()]
+    matrix = term_matrix(terms + title_terms)
+    vectors, title_vectors = matrix[: len(sentences)], matrix[len(sentences) :]
+
+    to_title = np.asarray(vectors.multiply(title_vectors[segment]).sum(axis=1)).ravel()
+    directed = _scaled(directed_centrality(vectors, starts, backward))
+    lead_score = (directed + title * to_title + 1e-6) * (1.0 + position) ** -decay
+    substance = np.sqrt(1.0 + np.array([len(t) for t in terms], dtype=float))
+    digest_score = _scaled(directed_centrality(vectors, starts, 1.0) * substance) + title * to_title
+    lead_score[unwanted] = digest_score[unwanted] = -1.0
+
+    chosen = _select(vectors, lead_score, min(k, LEAD_SENTENCES), redundant, [])
+    chosen = _select(vectors, digest_score, k, redundant, chosen)
+    score = np.where(np.isin(np.arange(len(sentences)), chosen[:LEAD_SENTENCES]), lead_score, digest_score)
+    return [(index, float(score[index])) for index in chosen]
+
+
+def _titles(pool: Pool, title_line: NDArray[np.bool_]) -> dict[str, str]:
+    """Each document's title: the one given, else its headline line."""
+    titles = dict(pool.titles)
+    for index in title_line.nonzero()[0].tolist():
+        document = pool.sentences[index].document
+        titles[document] = titles.get(document) or pool.sentences[index].text
+    return titles
+
+
+def _select(
+    vectors: csr_matrix, score: NDArray[np.float64], k: int, redundant: float, chosen: list[int]
+) -> list[int]:
+    """``chosen`` extended best first to ``k`` sentences, skipping any too similar to one already in;
+    the skipped ones fill up if nothing else is left.
+    """
+    import numpy as np
+
+    chosen = list(chosen)
+    taken = set(chosen)
+    order = [i for i in np.argsort(-score, kind="stable").tolist() if i not in taken]
+    checked = order[:_CHECKED]
+    similar = (vectors[checked] @ vectors[checked + chosen].T).toarray() if checked else np.zeros((0, 0))
+    column = {index: j for j, index in enumerate(checked + chosen)}
+    skipped = []
+    for row, index in enumerate(checked):
+        if len(chosen) >= k:
+            return chosen
+        if chosen and similar[row, [column[c] for c in chosen]].max() > redundant:
+            skipped.append(index)
+        else:
+            chosen.append(index)
+    return (chosen + skipped + order[_CHECKED:])[: max(k, len(chosen))]
