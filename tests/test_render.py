@@ -325,3 +325,15 @@ def test_build_with_template_dir_and_page_size(articles: Path, tmp_path: Path) -
     reader = PdfReader(out)
     assert round(float(reader.pages[0].mediabox.width)) == 612
     assert "Prepared Monday 23 November 2026 from 2 documents" in _pdf_text(out.read_bytes(), tmp_path)[0]
+
+
+def test_attribution_reads_as_a_sentence() -> None:
+    from briefing.models import Statement
+    from briefing.render.context import attribution
+
+    said = Statement("x", 0, 1, "Maria Jensen", "Said", "direct", speaker_title="union secretary")
+    according = Statement("x", 0, 1, "Pakistani officials", "According to", "indirect")
+    claim = Statement("x", 0, 1, None, None, "claim")
+    assert attribution(said) == "Maria Jensen, union secretary, said"
+    assert attribution(according) == "According to Pakistani officials"
+    assert attribution(claim) == "Claim"

@@ -77,11 +77,17 @@ class Source:
 
 
 def attribution(statement: Statement) -> str:
-    """Who said it and how: ``Maria Jensen, union secretary, said``; else ``Unattributed`` (or ``Claim``)."""
+    """Who said it and how: ``Maria Jensen, union secretary, said``, ``According to the police``.
+
+    ``Unattributed`` when no speaker is known (``Claim`` for a claim).
+    """
     if not statement.speaker:
         return "Claim" if statement.kind == "claim" else "Unattributed"
     who = f"{statement.speaker}, {statement.speaker_title}" if statement.speaker_title else statement.speaker
-    return f"{who}, {statement.cue}" if statement.cue else who
+    cue = (statement.cue or "").lower()
+    if cue.startswith("according to"):  # a cue that stands before its speaker
+        return f"According to {who}"
+    return f"{who}, {cue}" if cue else who
 
 
 def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
