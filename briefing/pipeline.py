@@ -24,10 +24,11 @@ def assemble_briefing(
     sentences: int | None = None,
     language: str = "english",
 ) -> Briefing:
-    """A briefing of documents already loaded: one story per event, summarised."""
+    """A briefing of documents already loaded: one story per event, summarised, the most reported first."""
     language = check_language(language)
     stories = []
-    for group in group_stories(documents):
+    # The story more outlets report comes first; ties keep the order documents arrived in.
+    for group in sorted(group_stories(documents), key=len, reverse=True):
         summary = summarize_story(group, method=method, sentences=sentences, language=language)
         stories.append(
             Story(

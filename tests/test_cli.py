@@ -124,3 +124,19 @@ def test_version_and_help() -> None:
         result = subprocess.run([sys.executable, "-m", "briefing", flag], capture_output=True, text=True)
         assert result.returncode == 0
         assert "briefing" in result.stdout
+
+
+def test_the_story_more_outlets_report_comes_first(articles: Path, tmp_path: Path) -> None:
+    second = (
+        "Ferry strike enters second day\n\n"
+        "Ferry crews on the Northgate line stayed on strike on Saturday, cancelling 40 more crossings "
+        "in the dispute over new rosters.\n"
+        "Bluewater Lines said the strike was costing it about 600,000 euros a day.\n"
+        "Union secretary Maria Jensen said crews would not accept twelve-hour shifts.\n"
+    )
+    (articles / "zz-ferry-strike-day-two.txt").write_text(second, encoding="utf-8")
+    out = tmp_path / "brief.json"
+    assert main(["build", str(articles / "orchard-harvest.md"), str(articles), "-o", str(out), *DATE]) == 0
+    stories = json.loads(out.read_text(encoding="utf-8"))["stories"]
+    assert [len(story["documents"]) for story in stories] == [2, 1]
+    assert "zz-ferry-strike-day-two" in stories[0]["documents"]

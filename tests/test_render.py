@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,7 @@ def test_markdown_shows_what_a_briefing_needs() -> None:
     assert "[1] [Harbour Gazette](https://gazette.example.org/ferry%20strike%20%28update%29), 21 November 2026" in text
     assert "cancelling 42 crossings. [1]\n" in text and "labour ministry. [2]\n" in text
     assert "> “We did not choose this fight”\n>\n> — Maria Jensen, union secretary, said [1]\n" in text
-    assert "> the dispute could spread to the ports\n>\n> — Zoë Łukasiewicz, warned [2]\n" in text
+    assert "> the dispute could spread to the ports\n>\n> — Zoë Łukasiewicz warned [2]\n" in text
     assert "> the strike would cost about 600,000 euros a day\n>\n> — Claim [1]\n" in text
     assert "3. Valley Farmer: Apple growers report record harvest, 14 September 2026\n" in text  # no javascript: link
     assert "- inbox/empty.txt: no text\n" in text
@@ -335,5 +336,6 @@ def test_attribution_reads_as_a_sentence() -> None:
     according = Statement("x", 0, 1, "Pakistani officials", "According to", "indirect")
     claim = Statement("x", 0, 1, None, None, "claim")
     assert attribution(said) == "Maria Jensen, union secretary, said"
+    assert attribution(replace(said, speaker_title=None)) == "Maria Jensen said"
     assert attribution(according) == "According to Pakistani officials"
     assert attribution(claim) == "Claim"

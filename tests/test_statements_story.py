@@ -69,6 +69,14 @@ def test_a_quote_the_summary_carries_from_another_report_is_not_repeated() -> No
     assert not any("walked away" in s.text for s in statements)
 
 
+def test_a_quote_the_summary_tells_in_other_words_is_not_repeated() -> None:
+    told = "Tarar said the other side had walked away from a text that was ready to sign."
+    carried = SummarySentence(text=told, start=0, end=len(told), score=1.0, document="another-report")
+    statements = story_statements([FIRST, SECOND], [carried])
+    assert not any("walked away" in s.text for s in statements)
+    assert any("defend our borders" in s.text for s in statements)
+
+
 def test_one_voice_does_not_take_every_place() -> None:
     many = Document(
         id="many",

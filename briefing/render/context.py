@@ -87,7 +87,9 @@ def attribution(statement: Statement) -> str:
     cue = (statement.cue or "").lower()
     if cue.startswith("according to"):  # a cue that stands before its speaker
         return f"According to {who}"
-    return f"{who}, {cue}" if cue else who
+    if not cue:
+        return who
+    return f"{who}, {cue}" if statement.speaker_title else f"{who} {cue}"
 
 
 def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from briefing.statements.extract import extract_related
 _WORD = re.compile(r"\w+")
 _SAME_WORDS = 0.6
 """Share of words two statements have in common for the second to repeat the first."""
+_CARRIED_WORDS = 0.8
+"""Share of a statement's words a summary sentence must hold to carry it already."""
 _PER_SPEAKER = 2
 """Statements one speaker gets before the others have had their turn."""
 
@@ -21,14 +23,14 @@ def _words(text: str) -> list[str]:
 
 
 def _carried(statement: Statement, summary: Sequence[SummarySentence]) -> bool:
-    """Whether a summary sentence already holds this statement (its span, or its words elsewhere)."""
-    words = " ".join(_words(statement.text))
+    """Whether a summary sentence already holds this statement (its span, or its words, from any report)."""
+    words = set(_words(statement.text))
     for sentence in summary:
         if sentence.document in {statement.document, None}:
             shared = min(sentence.end, statement.end) - max(sentence.start, statement.start)
             if 2 * shared >= statement.end - statement.start:
                 return True
-        if words and words in " ".join(_words(sentence.text)):
+        if words and len(words & set(_words(sentence.text))) >= _CARRIED_WORDS * len(words):
             return True
     return False
 
