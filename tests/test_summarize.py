@@ -230,3 +230,21 @@ def test_fast_lexrank_picks_what_sumys_lexrank_picks(size: int, seed: int) -> No
 def test_fast_lexrank_ranks_texts_too_long_for_sumys() -> None:
     text = _generated_news(1_500, 5)
     assert len(summarize(text, method="lexrank", sentences=5)) == 5
+
+
+def test_a_sentence_that_points_back_is_not_picked_without_its_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.summarize import news
+
+    text = (
+        "The harbour council approved the tram plan on Tuesday after a long debate.\n"
+        "Mayor Helena Okafor backed the tram plan for the harbour district.\n"
+        "The opposition said the harbour tram plan would cost too much.\n"
+        "Shopkeepers asked for help while the street is dug up.\n"
+        "Engineers will survey the quay in January before any digging.\n"
+        "He called the harbour tram plan the council's best decision in years.\n"
+        "The harbour tram plan will be paid for mostly by a national grant.\n"
+    )
+    picked = [s.text for s in summarize(text, sentences=4)]
+    assert not any(sentence.startswith("He ") for sentence in picked)
+    monkeypatch.setattr(news, "LEANS_BACK", 1.0)
+    assert any(s.text.startswith("He ") for s in summarize(text, sentences=4))

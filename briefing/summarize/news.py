@@ -19,12 +19,14 @@ the number of words, never to the square of the number of sentences.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from briefing.models import Sentence
 from briefing.summarize.pool import Picks, Pool, is_headline_like
 from briefing.summarize.terms import content_terms, term_matrix
+from briefing.text import words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,6 +43,14 @@ TITLE = 0.5
 """Weight of similarity to the document's title, against centrality scaled to at most 1."""
 REDUNDANT = 0.35
 """Cosine similarity above which a sentence says what a chosen one already said."""
+LEANS_BACK = 0.5
+"""Factor on the digest score of a sentence that opens by pointing back ("He told analysts…"):
+picked without the sentence before it, it leaves the reader asking who."""
+_BACK_REFERENCES = {
+    "english": frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those"}),
+}
+"""Words that, opening a sentence, refer to something the sentence before it named."""
+_QUOTATION = re.compile(r"[“\"‘«„][^“”\"«»„]*[”\"’»]\W*", re.S)
 _CHECKED = 2000
 """Candidates checked for redundancy; past them (absurdly long summaries) sentences go in by score."""
 
@@ -50,9 +60,7 @@ TUNING_GRID: list[dict[str, Any]] = [
 """Settings the evaluation harness cross-validates over (benchmarks/evaluate.py --folds)."""
 
 
-def directed_centrality(
-    matrix: csr_matrix, starts: NDArray[np.int64], backward: float
-) -> NDArray[np.float64]:
+def directed_centrality(matrix: csr_matrix, starts: NDArray[np.int64], backward: float) -> NDArray[np.float64]:
     """Per row: dot products with later rows of its segment, ``backward`` times those with
     earlier rows, plus those with all rows of other segments. Segments begin at ``starts``.
     """
@@ -117,9 +125,7 @@ def rank(
 
     sentences = pool.sentences
     headline = np.array([is_headline_like(s) for s in sentences])
-    first_line = np.array(
-        [i == 0 or s.document != sentences[i - 1].document for i, s in enumerate(sentences)]
-    )
+    first_line = np.array([i == 0 or s.document != sentences[i - 1].document for i, s in enumerate(sentences)])
     title_line = headline & first_line
     body = np.flatnonzero(~title_line) if not title_line.all() else np.arange(len(sentences))
     picks = _rank_body(
@@ -162,12 +168,28 @@ def _rank_body(
     lead_score = (directed + title * to_title + 1e-6) * (1.0 + position) ** -decay
     substance = np.sqrt(1.0 + np.array([len(t) for t in terms], dtype=float))
     digest_score = _scaled(directed_centrality(vectors, starts, 1.0) * substance) + title * to_title
+    digest_score[_leans_back(sentences, language) & (position > 0)] *= LEANS_BACK
     lead_score[unwanted] = digest_score[unwanted] = -1.0
 
     chosen = _select(vectors, lead_score, min(k, LEAD_SENTENCES), redundant, [])
     chosen = _select(vectors, digest_score, k, redundant, chosen)
     score = np.where(np.isin(np.arange(len(sentences)), chosen[:LEAD_SENTENCES]), lead_score, digest_score)
     return [(index, float(score[index])) for index in chosen]
+
+
+def _leans_back(sentences: Sequence[Sentence], language: str) -> NDArray[np.bool_]:
+    """Which sentences open with a word that refers back (in languages with a list here), or are
+    nothing but a quotation, whose speaker another sentence names."""
+    import numpy as np
+
+    back = _BACK_REFERENCES.get(language, frozenset())
+    return np.array(
+        [
+            (bool(first := words(s.text[:30])) and first[0].lower() in back) or _QUOTATION.fullmatch(s.text) is not None
+            for s in sentences
+        ],
+        dtype=bool,
+    )
 
 
 def _titles(pool: Pool, title_line: NDArray[np.bool_]) -> dict[str, str]:
@@ -179,9 +201,7 @@ def _titles(pool: Pool, title_line: NDArray[np.bool_]) -> dict[str, str]:
     return titles
 
 
-def _select(
-    vectors: csr_matrix, score: NDArray[np.float64], k: int, redundant: float, chosen: list[int]
-) -> list[int]:
+def _select(vectors: csr_matrix, score: NDArray[np.float64], k: int, redundant: float, chosen: list[int]) -> list[int]:
     """``chosen`` extended best first to ``k`` sentences, skipping any too similar to one already in;
     the skipped ones fill up if nothing else is left.
     """
