@@ -218,6 +218,17 @@ def test_hostile_files_and_title_through_the_command(server: Server, canary: Pat
     (inputs / "hostile.txt").write_text(
         f"Port news {attack}\n\nThe port opened on Tuesday, the mayor said. {attack}\n", encoding="utf-8"
     )
+    (inputs / "hostile.html").write_text(
+        f"<html><head><title>Harbour <script>alert(1)</script> news</title>"
+        f'<link rel="stylesheet" href="{server.url}/page.css"><base href="https://harbour.example.org/news/">'
+        f'<meta property="og:url" content="{canary.as_uri()}"></head><body><article>'
+        f"<h1>Harbour works begin</h1><p>Work on the harbour wall began on Monday, the port authority said, "
+        f"and should end before the winter storms arrive in the bay. {attack}</p>"
+        f"<p>The authority said the wall had been damaged in three storms since 2023 and needed "
+        f'urgent repairs. <a href="javascript:alert(2)">More</a> <iframe src="{canary.as_uri()}"></iframe></p>'
+        f"</article></body></html>",
+        encoding="utf-8",
+    )
     title = f"<script>alert(1)</script> {hostile_html(server, canary)}"
     command = [sys.executable, "-m", "briefing", "build", str(inputs), "--title", title, "--date", "2026-11-23"]
     for fmt in ("md", "html", "pdf", "json"):
