@@ -339,3 +339,11 @@ def test_attribution_reads_as_a_sentence() -> None:
     assert attribution(replace(said, speaker_title=None)) == "Maria Jensen said"
     assert attribution(according) == "According to Pakistani officials"
     assert attribution(claim) == "Claim"
+
+
+def test_sources_are_numbered_as_the_reader_meets_them() -> None:
+    briefing = sample_briefing()
+    later_first = replace(briefing, documents=(briefing.documents[2], *briefing.documents[:2]))
+    text = str(render(later_first, "md"))
+    assert "Northgate line walked out on Friday, cancelling 42 crossings. [1]" in text
+    assert "picked 81,000 tonnes of apples, the most since 1990. [3]" in text

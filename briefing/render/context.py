@@ -96,7 +96,11 @@ def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
     """The variables every template gets; see the README for what each holds."""
     from briefing import __version__  # the package imports this module first
 
-    sources = {doc.id: Source(number, doc) for number, doc in enumerate(briefing.documents, start=1)}
+    # Sources are numbered as the reader meets them: story by story, then any left over.
+    cited = dict.fromkeys(doc_id for story in briefing.stories for doc_id in story.documents)
+    in_order = [briefing.document(doc_id) for doc_id in cited]
+    in_order += [doc for doc in briefing.documents if doc.id not in cited]
+    sources = {doc.id: Source(number, doc) for number, doc in enumerate(in_order, start=1)}
 
     def cite(item: SummarySentence | Statement | str) -> Source:
         doc_id = item if isinstance(item, str) else item.document
