@@ -1,0 +1,192 @@
+"""Time every stage of the pipeline at several corpus sizes, and the command end to end.
+
+    python benchmarks/pipeline.py [--source PATH] [--sizes 10,100,1000] [--repeat 3]
+                                  [--formats md,html,pdf,json] [--cli md] [--jobs N]
+
+The corpus is written as ``.txt`` files into a temporary folder (never into the
+repository) from ``--source``: a folder of ``.txt``/``.md`` files, one text file,
+or a JSON Lines file whose rows carry the text in ``article`` or ``text`` (for
+example a news data set). Without ``--source`` the project's own
+``examples/articles`` are used. A corpus larger than its source repeats the
+source's texts, each copy headed by a line ``Copy N`` so that every file is
+distinct.
+
+Each stage is timed by calling the library's public stage functions one after
+the other, in one process, on one core: ``load`` (``load_documents``),
+``split`` (``split_sentences`` of every document, on its own), ``cluster``
+(``group_stories``), ``summarise`` (``summarize_story`` per story, which splits
+again inside), ``statements`` (``story_statements`` per story) and ``render``
+per format. ``cli`` runs ``python -m briefing build`` in a subprocess for each
+``--cli`` format and reports its wall time and peak memory (max RSS of the
+child). Every figure is the median of ``--repeat`` runs; sizes above
+``--big`` documents run ``--big-repeat`` times (once by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import itertools
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing import Briefing, Story, load_documents, render  # noqa: E402
+from briefing.models import Document  # noqa: E402
+from briefing.statements import story_statements  # noqa: E402
+from briefing.summarize import group_stories, story_title, summarize_story  # noqa: E402
+from briefing.text import split_sentences  # noqa: E402
+
+DATE = dt.date(2026, 11, 23)
+T = TypeVar("T")
+
+
+def source_texts(source: Path) -> list[str]:
+    """The texts of ``source``: a folder's files, one file, or the rows of a JSON Lines file."""
+    if source.is_dir():
+        files = sorted(p for p in source.rglob("*") if p.suffix in {".txt", ".md"})
+        return [p.read_text(encoding="utf-8") for p in files]
+    if source.suffix == ".jsonl":
+        with source.open(encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle if line.strip()]
+        return [row.get("article") or row["text"] for row in rows]
+    return [source.read_text(encoding="utf-8")]
+
+
+def write_corpus(texts: Sequence[str], size: int, folder: Path) -> None:
+    """``size`` distinct article files in ``folder``, cycling through ``texts``."""
+    folder.mkdir(parents=True)
+    for number in range(size):
+        copy, index = divmod(number, len(texts))
+        text = texts[index] if copy == 0 else f"Copy {copy + 1}\n\n{texts[index]}"
+        (folder / f"article-{number:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def timed(action: Callable[[], T], into: dict[str, list[float]], stage: str) -> T:
+    """Run ``action``, adding its wall time in seconds to ``into[stage]``."""
+    start = time.perf_counter()
+    result = action()
+    into.setdefault(stage, []).append(time.perf_counter() - start)
+    return result
+
+
+def stage_run(folder: Path, formats: Sequence[str], into: dict[str, list[float]]) -> tuple[int, int]:
+    """One timed pass through every stage; returns (sentences, stories)."""
+    docs: tuple[Document, ...] = timed(lambda: load_documents([folder]).documents, into, "load")
+    sentences = timed(lambda: [split_sentences(d.text, d.id) for d in docs], into, "split")
+    groups = timed(lambda: group_stories(docs), into, "cluster")
+    summaries = timed(lambda: [summarize_story(g) for g in groups], into, "summarise")
+    statements = timed(
+        lambda: [story_statements(g, s) for g, s in zip(groups, summaries, strict=True)], into, "statements"
+    )
+    stories = tuple(
+        Story(
+            title=story_title(g),
+            documents=tuple(d.id for d in g),
+            summary=tuple(s),
+            statements=tuple(q),
+        )
+        for g, s, q in zip(groups, summaries, statements, strict=True)
+    )
+    brief = Briefing(title="Benchmark", date=DATE, documents=docs, stories=stories)
+    for fmt in formats:
+        timed(functools.partial(render, brief, fmt), into, f"render {fmt}")
+    return sum(len(s) for s in sentences), len(stories)
+
+
+def cli_run(folder: Path, fmt: str, jobs: int | None, into: dict[str, list[float]]) -> None:
+    """``briefing build`` in a child process: wall seconds and peak memory (MB)."""
+    out = folder.parent / f"brief.{fmt}"
+    command = [sys.executable, "-m", "briefing", "build", str(folder), "-o", str(out), "--date", DATE.isoformat()]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - start
+    if child.returncode != 0:
+        sys.exit(f"briefing build failed ({child.returncode}): {errors.decode(errors='replace')}")
+    into.setdefault(f"cli {fmt}", []).append(elapsed)
+    into.setdefault(f"cli {fmt} MB", []).append(usage.ru_maxrss / 1024)
+
+
+def growth(sizes: Sequence[int], seconds: Sequence[float]) -> Iterator[str]:
+    """The exponent k in time ∝ n^k between consecutive sizes (n log n is about 1.1)."""
+    for (n1, t1), (n2, t2) in itertools.pairwise(zip(sizes, seconds, strict=True)):
+        if t1 > 0 and t2 > 0:
+            yield f"{n1}→{n2}: n^{math.log(t2 / t1) / math.log(n2 / n1):.2f}"
+
+
+def print_table(rows: list[dict[str, object]], columns: list[str]) -> None:
+    """A Markdown table, so that it can be pasted into a report as it is."""
+    cells = [[str(row.get(c, "")) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    print("| " + " | ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|")
+    for r in cells:
+        print("| " + " | ".join(v.rjust(w) for v, w in zip(r, widths, strict=True)) + " |")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, default=ROOT / "examples" / "articles", help="folder, file or .jsonl")
+    parser.add_argument("--sizes", default="10,100,1000", help="corpus sizes, comma-separated (default %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the median is shown (default 3)")
+    parser.add_argument("--big", type=int, default=1000, help="sizes above this run --big-repeat times")
+    parser.add_argument("--big-repeat", type=int, default=1, help="runs for sizes above --big (default 1)")
+    parser.add_argument("--formats", default="md,html,pdf,json", help="formats to render (default %(default)s)")
+    parser.add_argument("--cli", default="md", help="formats to build end to end with the command ('' for none)")
+    parser.add_argument("--jobs", type=int, help="passed to briefing build --jobs (default: the command's own)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    formats = [f for f in args.formats.split(",") if f]
+    cli_formats = [f for f in args.cli.split(",") if f]
+    texts = source_texts(args.source)
+    print(f"source: {args.source} ({len(texts)} texts); python {sys.version.split()[0]}; {os.cpu_count()} cores")
+
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        write_corpus(texts[:3], 3, Path(tmp) / "articles")
+        stage_run(Path(tmp) / "articles", formats, {})  # imports and caches, not measured
+
+    rows: list[dict[str, object]] = []
+    totals: list[float] = []
+    for size in sizes:
+        runs = args.big_repeat if size > args.big else args.repeat
+        times: dict[str, list[float]] = {}
+        with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+            folder = Path(tmp) / "articles"
+            write_corpus(texts, size, folder)
+            for _ in range(runs):
+                sentence_count, story_count = stage_run(folder, formats, times)
+                for fmt in cli_formats:
+                    cli_run(folder, fmt, args.jobs, times)
+        medians = {stage: statistics.median(values) for stage, values in times.items()}
+        row: dict[str, object] = {"docs": size, "runs": runs, "sentences": sentence_count, "stories": story_count}
+        row.update({k: f"{v:.0f}" if k.endswith("MB") else f"{v:.3f}" for k, v in medians.items()})
+        rows.append(row)
+        totals.append(sum(v for k, v in medians.items() if not k.startswith(("cli", "render pdf", "render html"))))
+
+    columns = list(rows[0])
+    print("\nSeconds (median), one process on one core for the stages; cli = `briefing build` end to end.")
+    print_table(rows, columns)
+    print("\nGrowth of load+split+cluster+summarise+statements+render md/json:", ", ".join(growth(sizes, totals)))
+
+
+if __name__ == "__main__":
+    main()
