@@ -180,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         row: dict[str, object] = {"docs": size, "runs": runs, "sentences": sentence_count, "stories": story_count}
         row.update({k: f"{v:.0f}" if k.endswith("MB") else f"{v:.3f}" for k, v in medians.items()})
         rows.append(row)
+        print("  " + ", ".join(f"{k} {v}" for k, v in row.items()), file=sys.stderr, flush=True)
         totals.append(sum(v for k, v in medians.items() if not k.startswith(("cli", "render pdf", "render html"))))
 
     columns = list(rows[0])

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from os import PathLike
 from typing import TypeVar
@@ -62,6 +60,9 @@ def map_in_order(
             if listener:
                 listener.advanced(1)
         return results
+    import multiprocessing  # here, not at the top: ``briefing --help`` should not pay for it
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(jobs, len(items))
     # forkserver: workers start from a clean process, never a fork of one that runs threads.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:

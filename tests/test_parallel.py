@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import io
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def many_articles(tmp_path: Path) -> Path:
     return folder
 
 
-class CountingPool(ProcessPoolExecutor):
+class CountingPool(concurrent.futures.ProcessPoolExecutor):
     """The real pool, counting how often one is started."""
 
     started = 0
@@ -61,7 +61,7 @@ class CountingPool(ProcessPoolExecutor):
 
 def test_jobs_give_the_same_json(many_articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_ITEMS", 2)
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
     CountingPool.started = 0
     one = render(build_briefing([many_articles], date=DATE, jobs=1), "json")
     assert CountingPool.started == 0
@@ -81,7 +81,7 @@ def test_command_output_is_the_same_with_any_jobs(many_articles: Path, tmp_path:
 
 
 def test_small_inputs_start_no_pool(articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
     CountingPool.started = 0
     build_briefing([articles], date=DATE, jobs=4)
     assert CountingPool.started == 0
