@@ -1,7 +1,7 @@
 """Time every stage of the pipeline at several corpus sizes, and the command end to end.
 
     python benchmarks/pipeline.py [--source PATH] [--sizes 10,100,1000] [--repeat 3]
-                                  [--formats md,html,pdf,json] [--cli md] [--jobs N]
+                                  [--formats md,html,pdf,json] [--cli md] [--jobs 1,2]
 
 The corpus is written as ``.txt`` files into a temporary folder (never into the
 repository) from ``--source``: a folder of ``.txt``/``.md`` files, one text file,
@@ -17,8 +17,8 @@ the other, in one process, on one core: ``load`` (``load_documents``),
 (``group_stories``), ``summarise`` (``summarize_story`` per story, which splits
 again inside), ``statements`` (``story_statements`` per story) and ``render``
 per format. ``cli`` runs ``python -m briefing build`` in a subprocess for each
-``--cli`` format and reports its wall time and peak memory (max RSS of the
-child). Every figure is the median of ``--repeat`` runs; sizes above
+``--cli`` format (and each ``--jobs`` count, when given) and reports its wall
+time and peak memory (max RSS of the child). Every figure is the median of ``--repeat`` runs; sizes above
 ``--big`` documents run ``--big-repeat`` times (once by default).
 """
 
@@ -106,24 +106,36 @@ def stage_run(folder: Path, formats: Sequence[str], into: dict[str, list[float]]
     return sum(len(s) for s in sentences), len(stories)
 
 
+RUNNER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+errors = child.stderr.read().decode(errors="replace")
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - start
+print(json.dumps({"status": os.waitstatus_to_exitcode(status), "errors": errors,
+                  "seconds": seconds, "max_rss_kb": usage.ru_maxrss}))
+"""
+"""Runs and measures one command. Linux carries a process's peak RSS across fork and
+exec, so the command is started from this small process, never from the benchmark's
+own (large) one, whose peak would otherwise be counted as the command's."""
+
+
 def cli_run(folder: Path, fmt: str, jobs: int | None, into: dict[str, list[float]]) -> None:
     """``briefing build`` in a child process: wall seconds and peak memory (MB)."""
     out = folder.parent / f"brief.{fmt}"
     command = [sys.executable, "-m", "briefing", "build", str(folder), "-o", str(out), "--date", DATE.isoformat()]
+    label = f"cli {fmt}"
     if jobs is not None:
         command += ["--jobs", str(jobs)]
+        label += f" j{jobs}"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    start = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert child.stderr is not None
-    errors = child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    elapsed = time.perf_counter() - start
-    if child.returncode != 0:
-        sys.exit(f"briefing build failed ({child.returncode}): {errors.decode(errors='replace')}")
-    into.setdefault(f"cli {fmt}", []).append(elapsed)
-    into.setdefault(f"cli {fmt} MB", []).append(usage.ru_maxrss / 1024)
+    report = subprocess.run([sys.executable, "-c", RUNNER, *command], env=env, capture_output=True, check=True)
+    result = json.loads(report.stdout)
+    if result["status"] != 0:
+        sys.exit(f"briefing build failed ({result['status']}): {result['errors']}")
+    into.setdefault(label, []).append(result["seconds"])
+    into.setdefault(f"{label} MB", []).append(result["max_rss_kb"] / 1024)
 
 
 def growth(sizes: Sequence[int], seconds: Sequence[float]) -> Iterator[str]:
@@ -152,11 +164,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--big-repeat", type=int, default=1, help="runs for sizes above --big (default 1)")
     parser.add_argument("--formats", default="md,html,pdf,json", help="formats to render (default %(default)s)")
     parser.add_argument("--cli", default="md", help="formats to build end to end with the command ('' for none)")
-    parser.add_argument("--jobs", type=int, help="passed to briefing build --jobs (default: the command's own)")
+    parser.add_argument("--jobs", default="", help="--jobs counts for the command, e.g. 1,2 (default: not given)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     formats = [f for f in args.formats.split(",") if f]
     cli_formats = [f for f in args.cli.split(",") if f]
+    job_counts: list[int | None] = [int(j) for j in args.jobs.split(",") if j] or [None]
     texts = source_texts(args.source)
     print(f"source: {args.source} ({len(texts)} texts); python {sys.version.split()[0]}; {os.cpu_count()} cores")
 
@@ -174,8 +187,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             write_corpus(texts, size, folder)
             for _ in range(runs):
                 sentence_count, story_count = stage_run(folder, formats, times)
-                for fmt in cli_formats:
-                    cli_run(folder, fmt, args.jobs, times)
+                for fmt, jobs in itertools.product(cli_formats, job_counts):
+                    cli_run(folder, fmt, jobs, times)
         medians = {stage: statistics.median(values) for stage, values in times.items()}
         row: dict[str, object] = {"docs": size, "runs": runs, "sentences": sentence_count, "stories": story_count}
         row.update({k: f"{v:.0f}" if k.endswith("MB") else f"{v:.3f}" for k, v in medians.items()})
