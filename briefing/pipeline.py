@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+import statistics
+import time
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from os import PathLike
 from typing import TypeVar
@@ -20,8 +22,12 @@ from briefing.text import check_language
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-PARALLEL_MIN_ITEMS = 16
-"""Fewer items than this are done in this process: starting a pool would cost more than it saves."""
+PROBE_ITEMS = 8
+"""Items done in this process first, to time the work before choosing whether to start a pool."""
+
+POOL_WORTH_SECONDS = 2.0
+"""A pool is started only for work expected to take longer than this in one process:
+starting the workers (each imports briefing) costs a few tenths of a second per core."""
 
 
 def default_jobs() -> int:
@@ -49,29 +55,40 @@ def map_in_order(
 ) -> list[Result]:
     """``function`` over ``items``, in a process pool when it pays; results in the items' order.
 
-    The order of the results never depends on which worker finished first, so
-    ``jobs`` changes the time taken and nothing else. ``function`` and the items
-    must pickle (a module-level function, frozen records).
+    The first :data:`PROBE_ITEMS` items are done here and timed; the rest go to
+    a pool of ``jobs`` workers only if they would take longer than
+    :data:`POOL_WORTH_SECONDS` here, whatever the stages cost. The order of the
+    results never depends on which worker finished first, so ``jobs`` changes
+    the time taken and nothing else. ``function`` and the items must pickle (a
+    module-level function, frozen records).
     """
-    if jobs <= 1 or len(items) < PARALLEL_MIN_ITEMS:
-        results = []
-        for item in items:
-            results.append(function(item))
-            if listener:
-                listener.advanced(1)
-        return results
+    results: list[Result] = []
+    seconds: list[float] = []
+    for index, item in enumerate(items):
+        if jobs > 1 and index == PROBE_ITEMS and statistics.median(seconds) * (len(items) - index) > POOL_WORTH_SECONDS:
+            results.extend(_map_in_pool(function, items[index:], jobs, listener))
+            break
+        start = time.perf_counter()
+        results.append(function(item))
+        seconds.append(time.perf_counter() - start)
+        if listener:
+            listener.advanced(1)
+    return results
+
+
+def _map_in_pool(
+    function: Callable[[Item], Result], items: Sequence[Item], jobs: int, listener: StageListener | None
+) -> Iterator[Result]:
     import multiprocessing  # here, not at the top: ``briefing --help`` should not pay for it
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(jobs, len(items))
     # forkserver: workers start from a clean process, never a fork of one that runs threads.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        results = []
         for result in pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))):
-            results.append(result)
             if listener:
                 listener.advanced(1)
-        return results
+            yield result
 
 
 def assemble_briefing(

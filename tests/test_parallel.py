@@ -59,8 +59,14 @@ class CountingPool(concurrent.futures.ProcessPoolExecutor):
         super().__init__(*args, **kwargs)
 
 
-def test_jobs_give_the_same_json(many_articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ITEMS", 2)
+@pytest.fixture
+def eager_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start a pool after two items, however little work is left."""
+    monkeypatch.setattr(pipeline, "PROBE_ITEMS", 2)
+    monkeypatch.setattr(pipeline, "POOL_WORTH_SECONDS", 0.0)
+
+
+def test_jobs_give_the_same_json(many_articles: Path, eager_pool: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
     CountingPool.started = 0
     one = render(build_briefing([many_articles], date=DATE, jobs=1), "json")
@@ -71,7 +77,7 @@ def test_jobs_give_the_same_json(many_articles: Path, monkeypatch: pytest.Monkey
     assert "worth it" in str(one)
 
 
-def test_command_output_is_the_same_with_any_jobs(many_articles: Path, tmp_path: Path) -> None:
+def test_command_output_is_the_same_with_any_jobs(many_articles: Path, tmp_path: Path, eager_pool: None) -> None:
     outputs = []
     for jobs in ("1", "2", "3"):
         out = tmp_path / f"brief-{jobs}.json"
@@ -80,22 +86,22 @@ def test_command_output_is_the_same_with_any_jobs(many_articles: Path, tmp_path:
     assert outputs[0] == outputs[1] == outputs[2]
 
 
-def test_small_inputs_start_no_pool(articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quick_work_starts_no_pool(many_articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
     CountingPool.started = 0
-    build_briefing([articles], date=DATE, jobs=4)
+    build_briefing([many_articles], date=DATE, jobs=4)
+    assert pipeline.map_in_order(len, ["word"] * 1000, jobs=4) == [4] * 1000
     assert CountingPool.started == 0
 
 
-def test_map_in_order_keeps_the_order_of_the_items() -> None:
+def test_map_in_order_keeps_the_order_of_the_items(eager_pool: None) -> None:
     items = [str(n) * (50 - n) for n in range(40)]
     assert pipeline.map_in_order(len, items, jobs=2) == [len(item) for item in items]
 
 
-def test_an_error_in_a_worker_reaches_the_caller(many_articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ITEMS", 2)
-    with pytest.raises(ConfigError, match="no-such-method"):
-        build_briefing([many_articles], date=DATE, jobs=2, method="no-such-method")
+def test_an_error_in_a_worker_reaches_the_caller(eager_pool: None) -> None:
+    with pytest.raises(ConfigError, match="not 0"):
+        pipeline.map_in_order(pipeline.check_jobs, [1, 2, 3, 4, 0, 5], jobs=2)
 
 
 @pytest.mark.parametrize("jobs", [0, -1, True, 1.5])
