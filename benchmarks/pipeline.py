@@ -1,7 +1,7 @@
 """Time every stage of the pipeline at several corpus sizes, and the command end to end.
 
     python benchmarks/pipeline.py [--source PATH] [--sizes 10,100,1000] [--repeat 3]
-                                  [--formats md,html,pdf,json] [--cli md] [--jobs 1,2]
+                                  [--formats md,html,pdf,json] [--cli md] [--jobs 1,2] [--method NAME]
 
 The corpus is written as ``.txt`` files into a temporary folder (never into the
 repository) from ``--source``: a folder of ``.txt``/``.md`` files, one text file,
@@ -82,12 +82,14 @@ def timed(action: Callable[[], T], into: dict[str, list[float]], stage: str) -> 
     return result
 
 
-def stage_run(folder: Path, formats: Sequence[str], into: dict[str, list[float]]) -> tuple[int, int]:
+def stage_run(
+    folder: Path, formats: Sequence[str], method: str | None, into: dict[str, list[float]]
+) -> tuple[int, int]:
     """One timed pass through every stage; returns (sentences, stories)."""
     docs: tuple[Document, ...] = timed(lambda: load_documents([folder]).documents, into, "load")
     sentences = timed(lambda: [split_sentences(d.text, d.id) for d in docs], into, "split")
     groups = timed(lambda: group_stories(docs), into, "cluster")
-    summaries = timed(lambda: [summarize_story(g) for g in groups], into, "summarise")
+    summaries = timed(lambda: [summarize_story(g, method=method) for g in groups], into, "summarise")
     statements = timed(
         lambda: [story_statements(g, s) for g, s in zip(groups, summaries, strict=True)], into, "statements"
     )
@@ -121,11 +123,13 @@ exec, so the command is started from this small process, never from the benchmar
 own (large) one, whose peak would otherwise be counted as the command's."""
 
 
-def cli_run(folder: Path, fmt: str, jobs: int | None, into: dict[str, list[float]]) -> None:
+def cli_run(folder: Path, fmt: str, jobs: int | None, method: str | None, into: dict[str, list[float]]) -> None:
     """``briefing build`` in a child process: wall seconds and peak memory (MB)."""
     out = folder.parent / f"brief.{fmt}"
     command = [sys.executable, "-m", "briefing", "build", str(folder), "-o", str(out), "--date", DATE.isoformat()]
     label = f"cli {fmt}"
+    if method:
+        command += ["--method", method]
     if jobs is not None:
         command += ["--jobs", str(jobs)]
         label += f" j{jobs}"
@@ -165,17 +169,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--formats", default="md,html,pdf,json", help="formats to render (default %(default)s)")
     parser.add_argument("--cli", default="md", help="formats to build end to end with the command ('' for none)")
     parser.add_argument("--jobs", default="", help="--jobs counts for the command, e.g. 1,2 (default: not given)")
+    parser.add_argument("--method", help="summary method for summarise and the command (default: the default)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     formats = [f for f in args.formats.split(",") if f]
     cli_formats = [f for f in args.cli.split(",") if f]
     job_counts: list[int | None] = [int(j) for j in args.jobs.split(",") if j] or [None]
     texts = source_texts(args.source)
-    print(f"source: {args.source} ({len(texts)} texts); python {sys.version.split()[0]}; {os.cpu_count()} cores")
+    print(f"source: {args.source} ({len(texts)} texts); method: {args.method or 'default'}; ", end="")
+    print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
 
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         write_corpus(texts[:3], 3, Path(tmp) / "articles")
-        stage_run(Path(tmp) / "articles", formats, {})  # imports and caches, not measured
+        stage_run(Path(tmp) / "articles", formats, args.method, {})  # imports and caches, not measured
 
     rows: list[dict[str, object]] = []
     totals: list[float] = []
@@ -186,12 +192,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             folder = Path(tmp) / "articles"
             write_corpus(texts, size, folder)
             for _ in range(runs):
-                sentence_count, story_count = stage_run(folder, formats, times)
+                sentence_count, story_count = stage_run(folder, formats, args.method, times)
                 for fmt, jobs in itertools.product(cli_formats, job_counts):
-                    cli_run(folder, fmt, jobs, times)
+                    cli_run(folder, fmt, jobs, args.method, times)
         medians = {stage: statistics.median(values) for stage, values in times.items()}
         row: dict[str, object] = {"docs": size, "runs": runs, "sentences": sentence_count, "stories": story_count}
         row.update({k: f"{v:.0f}" if k.endswith("MB") else f"{v:.3f}" for k, v in medians.items()})
+        row["loadavg"] = f"{os.getloadavg()[0]:.1f}"
         rows.append(row)
         print("  " + ", ".join(f"{k} {v}" for k, v in row.items()), file=sys.stderr, flush=True)
         totals.append(sum(v for k, v in medians.items() if not k.startswith(("cli", "render pdf", "render html"))))
