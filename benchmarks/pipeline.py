@@ -18,8 +18,10 @@ the other, in one process, on one core: ``load`` (``load_documents``),
 again inside), ``statements`` (``story_statements`` per story) and ``render``
 per format. ``cli`` runs ``python -m briefing build`` in a subprocess for each
 ``--cli`` format (and each ``--jobs`` count, when given) and reports its wall
-time and peak memory (max RSS of the child). Every figure is the median of ``--repeat`` runs; sizes above
-``--big`` documents run ``--big-repeat`` times (once by default).
+time, its CPU time (user + system, worker processes included: a wall time
+close to the CPU time means the workers found no free core) and its peak
+memory (max RSS of the child). Every figure is the median of ``--repeat``
+runs; sizes above ``--big`` documents run ``--big-repeat`` times (once by default).
 """
 
 from __future__ import annotations
@@ -115,8 +117,8 @@ child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subproc
 errors = child.stderr.read().decode(errors="replace")
 _, status, usage = os.wait4(child.pid, 0)
 seconds = time.perf_counter() - start
-print(json.dumps({"status": os.waitstatus_to_exitcode(status), "errors": errors,
-                  "seconds": seconds, "max_rss_kb": usage.ru_maxrss}))
+print(json.dumps({"status": os.waitstatus_to_exitcode(status), "errors": errors, "seconds": seconds,
+                  "cpu": usage.ru_utime + usage.ru_stime, "max_rss_kb": usage.ru_maxrss}))
 """
 """Runs and measures one command. Linux carries a process's peak RSS across fork and
 exec, so the command is started from this small process, never from the benchmark's
@@ -139,6 +141,7 @@ def cli_run(folder: Path, fmt: str, jobs: int | None, method: str | None, into: 
     if result["status"] != 0:
         sys.exit(f"briefing build failed ({result['status']}): {result['errors']}")
     into.setdefault(label, []).append(result["seconds"])
+    into.setdefault(f"{label} CPU", []).append(result["cpu"])
     into.setdefault(f"{label} MB", []).append(result["max_rss_kb"] / 1024)
 
 

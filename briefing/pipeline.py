@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from os import PathLike
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from briefing.errors import ConfigError, NoInputError
 from briefing.loaders import load_documents
@@ -18,6 +19,9 @@ from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
 from briefing.summarize import group_stories, story_title, summarize_story
 from briefing.text import check_language
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -79,16 +83,31 @@ def map_in_order(
 def _map_in_pool(
     function: Callable[[Item], Result], items: Sequence[Item], jobs: int, listener: StageListener | None
 ) -> Iterator[Result]:
-    import multiprocessing  # here, not at the top: ``briefing --help`` should not pay for it
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor  # here: ``briefing --help`` should not pay for it
 
     workers = min(jobs, len(items))
-    # forkserver: workers start from a clean process, never a fork of one that runs threads.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
         for result in pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))):
             if listener:
                 listener.advanced(1)
             yield result
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How workers start: by fork where that is safe, else from a clean process.
+
+    A forked worker starts at once with every module this process has already
+    imported (sumy's first story costs about a second of imports in a fresh
+    process). Forking is safe on Linux while this process runs one thread; with
+    other threads (a caller's, a progress display's) a lock held at the fork
+    could stay held forever in the worker, so forkserver (or spawn) is used.
+    """
+    import multiprocessing
+    import threading
+
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
 
 
 def assemble_briefing(

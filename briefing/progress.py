@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
 
+REFRESH_SECONDS = 0.1
+"""The bar is redrawn at most this often while items are done (and at each new stage)."""
+
+
 class StageListener(Protocol):
     """What the pipeline tells about its stages, in the order they run."""
 
@@ -53,6 +57,7 @@ class StderrReporter:
         self._bar: Progress | None = None
         self._tasks: list[TaskID] = []
         """The bar's rows: one per stage under way, the innermost last."""
+        self._refreshed = 0.0
 
     def stage_started(self, name: str, total: int | None) -> None:
         if not self.show_bar:
@@ -69,13 +74,21 @@ class StderrReporter:
                 TimeElapsedColumn(),
                 console=Console(file=self.stream),
                 transient=True,
+                auto_refresh=False,  # no refresh thread, so that worker processes may be forked
             )
             self._bar.start()
         self._tasks.append(self._bar.add_task(name, total=total))
+        self._refresh(self._bar)
 
     def advanced(self, count: int) -> None:
         if self._bar is not None and self._tasks:
             self._bar.advance(self._tasks[-1], count)
+            if time.monotonic() - self._refreshed > REFRESH_SECONDS:
+                self._refresh(self._bar)
+
+    def _refresh(self, bar: Progress) -> None:
+        bar.refresh()
+        self._refreshed = time.monotonic()
 
     def stage_finished(self, name: str, seconds: float) -> None:
         if self._bar is not None and self._tasks:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import io
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,21 @@ def test_map_in_order_keeps_the_order_of_the_items(eager_pool: None) -> None:
 def test_an_error_in_a_worker_reaches_the_caller(eager_pool: None) -> None:
     with pytest.raises(ConfigError, match="not 0"):
         pipeline.map_in_order(pipeline.check_jobs, [1, 2, 3, 4, 0, 5], jobs=2)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked only on Linux")
+def test_workers_are_forked_only_while_one_thread_runs(eager_pool: None) -> None:
+    assert pipeline.pool_context().get_start_method() == "fork"
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    waiter.start()
+    try:
+        assert pipeline.pool_context().get_start_method() == "forkserver"
+        items = ["x" * n for n in range(20)]
+        assert pipeline.map_in_order(len, items, jobs=2) == list(range(20))
+    finally:
+        stop.set()
+        waiter.join()
 
 
 @pytest.mark.parametrize("jobs", [0, -1, True, 1.5])
