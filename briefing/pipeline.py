@@ -31,7 +31,8 @@ PROBE_ITEMS = 8
 
 POOL_WORTH_SECONDS = 2.0
 """A pool is started only for work expected to take longer than this in one process:
-starting the workers (each imports briefing) costs a few tenths of a second per core."""
+starting workers and sending them the documents has a cost, and on a shared
+machine the other cores may be busy, so a pool only pays for long work."""
 
 
 def default_jobs() -> int:
@@ -170,7 +171,7 @@ def build_briefing(
     """
     check_language(language)
     jobs = check_jobs(jobs)
-    # Loading runs in this process; a per-input loader function would go through map_in_order.
+    # Loading runs in this process: load_documents offers no per-input function to map_in_order yet.
     with stage(listener, "load"):
         loaded = load_documents(inputs, on_warning=on_warning)
     if not loaded.documents:
