@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,18 @@ def test_quick_work_starts_no_pool(many_articles: Path, monkeypatch: pytest.Monk
     build_briefing([many_articles], date=DATE, jobs=4)
     assert pipeline.map_in_order(len, ["word"] * 1000, jobs=4) == [4] * 1000
     assert CountingPool.started == 0
+
+
+def test_a_pool_starts_when_the_first_items_show_the_work_is_long(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "POOL_WORTH_SECONDS", 0.1)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    CountingPool.started = 0
+    assert pipeline.map_in_order(time.sleep, [0.0] * 40, jobs=2) == [None] * 40
+    assert CountingPool.started == 0
+    assert pipeline.map_in_order(time.sleep, [0.01] * 40, jobs=2) == [None] * 40
+    assert CountingPool.started == 1
+    assert pipeline.map_in_order(time.sleep, [0.01] * 40, jobs=1) == [None] * 40
+    assert CountingPool.started == 1
 
 
 def test_map_in_order_keeps_the_order_of_the_items(eager_pool: None) -> None:
