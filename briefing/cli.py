@@ -85,27 +85,33 @@ def _build(args: argparse.Namespace) -> int:
     from briefing import build_briefing, render
     from briefing.deliver import write_atomic
     from briefing.loaders import LoadOptions
+    from briefing.progress import StderrReporter, stage
 
     fmt = output_format(args.output, args.format)
-    briefing = build_briefing(
-        args.inputs,
-        title=args.title,
-        date=args.date or dt.date.today(),
-        method=args.method,
-        sentences=args.sentences,
-        language=args.language,
-        on_warning=_warn,
-        load_options=LoadOptions(max_bytes=args.max_size, timeout=args.timeout),
-    )
-    content = render(briefing, fmt, template_dirs=args.template_dir, page_size=args.page_size)
-    if args.output == "-":
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-        sys.stdout.flush()
-    else:
-        write_atomic(args.output, content)
+    with StderrReporter(quiet=args.quiet, verbose=args.verbose) as reporter, stage(reporter, "total"):
+        briefing = build_briefing(
+            args.inputs,
+            title=args.title,
+            date=args.date or dt.date.today(),
+            method=args.method,
+            sentences=args.sentences,
+            language=args.language,
+            on_warning=_warn,
+            load_options=LoadOptions(max_bytes=args.max_size, timeout=args.timeout),
+            jobs=args.jobs,
+            listener=reporter,
+        )
+        with stage(reporter, f"render {fmt}"):
+            content = render(briefing, fmt, template_dirs=args.template_dir, page_size=args.page_size)
+        with stage(reporter, "write"):
+            if args.output == "-":
+                if isinstance(content, bytes):
+                    sys.stdout.buffer.write(content)
+                else:
+                    sys.stdout.write(content)
+                sys.stdout.flush()
+            else:
+                write_atomic(args.output, content)
     return 0
 
 
@@ -143,6 +149,12 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument(
         "--timeout", type=_seconds, default=10.0, metavar="SECONDS", help="time allowed per URL (default: %(default)s)"
     )
+    build.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core of this machine)"
+    )
+    chatter = build.add_mutually_exclusive_group()
+    chatter.add_argument("-q", "--quiet", action="store_true", help="no progress bar (warnings are still shown)")
+    chatter.add_argument("-v", "--verbose", action="store_true", help="print each stage's time to standard error")
     build.set_defaults(handler=_build)
 
 

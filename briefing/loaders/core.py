@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from os import PathLike
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -43,6 +44,10 @@ _CHUNK = 1024 * 1024
 
 NO_MATCH = "no files match this pattern"
 """The warning for a glob that matched nothing: a quiet day for a scheduled job, not a failure."""
+
+
+Mapper = Callable[[Callable[[str], "Loaded"], Sequence[str]], Iterable["Loaded"]]
+"""How per-input loading is run over the inputs: ``map``, or a pool's map that keeps order."""
 
 
 @dataclass(frozen=True)
@@ -254,6 +259,7 @@ def load_documents(
     on_warning: Callable[[InputWarning], None] | None = None,
     options: LoadOptions | None = None,
     merge: bool = True,
+    mapper: Mapper | None = None,
 ) -> LoadResult:
     """Load every input (files, folders, globs, http(s) URLs, ``-`` for standard input) that can be loaded.
 
@@ -261,12 +267,14 @@ def load_documents(
     caps size, time and redirects (:class:`LoadOptions` defaults otherwise).
     With ``merge=False`` copies of one article stay apart and ids may repeat:
     for a caller that chooses among copies before it calls :func:`finish`.
+    ``mapper(load, items)`` runs the per-input loading (the built-in ``map``
+    by default; a process pool's map for many slow inputs) and must keep order.
     """
     options = options or LoadOptions()
     documents: list[Document] = []
     found: list[InputWarning] = []
-    for item in expand_inputs(inputs):
-        loaded = load_input(item, options=options, stdin=stdin)
+    load = partial(load_input, options=options, stdin=stdin)
+    for loaded in (mapper or map)(load, expand_inputs(inputs)):
         documents.extend(loaded.documents)
         for warning in loaded.warnings:
             found.append(warning)
