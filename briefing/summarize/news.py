@@ -43,13 +43,11 @@ TITLE = 0.5
 """Weight of similarity to the document's title, against centrality scaled to at most 1."""
 REDUNDANT = 0.35
 """Cosine similarity above which a sentence says what a chosen one already said."""
-LEANS_BACK = 0.5
-"""Factor on the digest score of a sentence that opens by pointing back ("He told analysts…"):
-picked without the sentence before it, it leaves the reader asking who."""
 _BACK_REFERENCES = {
     "english": frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those"}),
 }
-"""Words that, opening a sentence, refer to something the sentence before it named."""
+"""Words that, opening a sentence, refer to something the sentence before it named: such a
+sentence ("He told analysts…") is picked only after the one before it, or it leaves the reader asking who."""
 _QUOTATION = re.compile(r"[“\"‘«„][^“”\"«»„]*[”\"’»]\W*", re.S)
 _CHECKED = 2000
 """Candidates checked for redundancy; past them (absurdly long summaries) sentences go in by score."""
@@ -168,11 +166,12 @@ def _rank_body(
     lead_score = (directed + title * to_title + 1e-6) * (1.0 + position) ** -decay
     substance = np.sqrt(1.0 + np.array([len(t) for t in terms], dtype=float))
     digest_score = _scaled(directed_centrality(vectors, starts, 1.0) * substance) + title * to_title
-    digest_score[_leans_back(sentences, language) & (position > 0)] *= LEANS_BACK
+    leaning = _leans_back(sentences, language) & (position > 0)
+    leans_on = np.where(leaning, np.arange(len(sentences)) - 1, -1)
     lead_score[unwanted] = digest_score[unwanted] = -1.0
 
-    chosen = _select(vectors, lead_score, min(k, LEAD_SENTENCES), redundant, [])
-    chosen = _select(vectors, digest_score, k, redundant, chosen)
+    chosen = _select(vectors, lead_score, min(k, LEAD_SENTENCES), redundant, [], leans_on)
+    chosen = _select(vectors, digest_score, k, redundant, chosen, leans_on)
     score = np.where(np.isin(np.arange(len(sentences)), chosen[:LEAD_SENTENCES]), lead_score, digest_score)
     return [(index, float(score[index])) for index in chosen]
 
@@ -201,9 +200,17 @@ def _titles(pool: Pool, title_line: NDArray[np.bool_]) -> dict[str, str]:
     return titles
 
 
-def _select(vectors: csr_matrix, score: NDArray[np.float64], k: int, redundant: float, chosen: list[int]) -> list[int]:
-    """``chosen`` extended best first to ``k`` sentences, skipping any too similar to one already in;
-    the skipped ones fill up if nothing else is left.
+def _select(
+    vectors: csr_matrix,
+    score: NDArray[np.float64],
+    k: int,
+    redundant: float,
+    chosen: list[int],
+    leans_on: NDArray[np.int64],
+) -> list[int]:
+    """``chosen`` extended best first to ``k`` sentences, skipping any too similar to one already in,
+    and any that leans on a sentence (``leans_on``, else -1) not in yet; the skipped ones fill up
+    if nothing else is left.
     """
     import numpy as np
 
@@ -217,7 +224,9 @@ def _select(vectors: csr_matrix, score: NDArray[np.float64], k: int, redundant: 
     for row, index in enumerate(checked):
         if len(chosen) >= k:
             return chosen
-        if chosen and similar[row, [column[c] for c in chosen]].max() > redundant:
+        if (leans_on[index] >= 0 and leans_on[index] not in chosen) or (
+            chosen and similar[row, [column[c] for c in chosen]].max() > redundant
+        ):
             skipped.append(index)
         else:
             chosen.append(index)
