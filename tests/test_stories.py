@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.models import Document
 from briefing.summarize import group_stories, story_title, summarize_story
 
@@ -116,3 +118,30 @@ def test_story_title_is_one_clean_line_and_never_empty() -> None:
     assert story_title([messy]) == "Bridge reopens today"
     assert story_title([]) == "Untitled story"
     assert story_title([Document(id="z", text="   ")]) == "Untitled story"
+
+
+def test_two_reports_of_one_fact_in_other_words_come_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.summarize import news
+
+    gazette = Document(
+        "gazette",
+        "The council approved the harbour tram line on Tuesday night.\n"
+        "Councillors voted 23 to 14 in favour after a debate that ran past midnight.\n"
+        "Shopkeepers on Quay Street asked for compensation during the works.\n",
+        title="Council approves harbour tram line",
+    )
+    courier = Document(
+        "courier",
+        "Port Averley's council backed a tram line to the harbour on Tuesday.\n"
+        "The decision passed by 23 votes against 14 in a session that ended late.\n"
+        "The line will link the central station with the new housing at Saltmarsh.\n"
+        "Engineers chose the cheapest of the four routes studied.\n",
+        title="Port Averley says yes to harbour trams",
+    )
+
+    def votes() -> int:
+        return sum(" 14 " in s.text for s in summarize_story([gazette, courier], sentences=5))
+
+    assert votes() == 1
+    monkeypatch.setattr(news, "SAME_FIGURES", 99)  # words alone do not tell these two apart
+    assert votes() == 2
