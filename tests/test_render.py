@@ -335,6 +335,8 @@ def test_attribution_reads_as_a_sentence() -> None:
     said = Statement("x", 0, 1, "Maria Jensen", "Said", "direct", speaker_title="union secretary")
     according = Statement("x", 0, 1, "Pakistani officials", "According to", "indirect")
     claim = Statement("x", 0, 1, None, None, "claim")
+    posted = Statement("x", 0, 1, "Khawaja Asif", "wrote on X", "direct", speaker_title="Defence Minister")
+    assert attribution(posted) == "Khawaja Asif, Defence Minister, wrote on X"
     assert attribution(said) == "Maria Jensen, union secretary, said"
     assert attribution(replace(said, speaker_title=None)) == "Maria Jensen said"
     assert attribution(according) == "According to Pakistani officials"

@@ -84,7 +84,8 @@ def attribution(statement: Statement) -> str:
     if not statement.speaker:
         return "Claim" if statement.kind == "claim" else "Unattributed"
     who = f"{statement.speaker}, {statement.speaker_title}" if statement.speaker_title else statement.speaker
-    cue = (statement.cue or "").lower()
+    cue = statement.cue or ""
+    cue = cue[:1].lower() + cue[1:]  # "Said" opened its sentence; "wrote on X" keeps its X
     if cue.startswith("according to"):  # a cue that stands before its speaker
         return f"According to {who}"
     if not cue:
