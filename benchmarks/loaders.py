@@ -23,7 +23,7 @@ from briefing.loaders import LoadOptions, load_documents
 
 PARAGRAPH = (
     "The harbour council voted on Tuesday to build a new tram line to the port, after three years of debate "
-    "about its cost. \"This is a good day for the city,\" said mayor Ann Lee, who has backed the plan since "
+    'about its cost. "This is a good day for the city," said mayor Ann Lee, who has backed the plan since '
     "2023. Work is due to start next spring and last four years, and the line will carry {n} passengers a day."
 )
 

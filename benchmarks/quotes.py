@@ -89,9 +89,7 @@ def evaluate(rows: list[dict[str, object]]) -> None:
         quotes = [s for s in extract_statements(str(row["text"])) if s.kind == "direct"]
         predicted += len(quotes)
         gold_total += len(golds)
-        right += sum(
-            any(2 * overlap(q.start, q.end, g.spans) >= q.end - q.start for g in golds) for q in quotes
-        )
+        right += sum(any(2 * overlap(q.start, q.end, g.spans) >= q.end - q.start for g in golds) for q in quotes)
         for gold in golds:
             size = sum(e - s for s, e in gold.spans)
             covered = sum(overlap(q.start, q.end, gold.spans) for q in quotes)

@@ -192,9 +192,7 @@ class State:
 
 
 @contextlib.contextmanager
-def run_lock(
-    state_path: str | Path, *, timeout: float, sleep: Callable[[float], None] = time.sleep
-) -> Iterator[Path]:
+def run_lock(state_path: str | Path, *, timeout: float, sleep: Callable[[float], None] = time.sleep) -> Iterator[Path]:
     """Hold ``<state>.lock`` for one run; wait up to ``timeout`` s for another run, then refuse."""
     lock_path = Path(f"{state_path}.lock")
     try:
@@ -210,9 +208,7 @@ def run_lock(
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StateError(
-                        f"another run holds {lock_path}; gave up after waiting {timeout:g} s"
-                    ) from None
+                    raise StateError(f"another run holds {lock_path}; gave up after waiting {timeout:g} s") from None
                 sleep(0.1)
         try:
             yield lock_path

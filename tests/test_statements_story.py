@@ -53,9 +53,7 @@ def test_the_same_quote_in_two_reports_comes_once() -> None:
 def test_a_quote_the_summary_carries_is_not_repeated() -> None:
     start = SECOND.text.index("“We will defend")
     end = SECOND.text.index("\n", start)
-    carried = SummarySentence(
-        text=SECOND.text[start:end], start=start, end=end, score=1.0, document=SECOND.id
-    )
+    carried = SummarySentence(text=SECOND.text[start:end], start=start, end=end, score=1.0, document=SECOND.id)
     statements = story_statements([FIRST, SECOND], [carried])
     assert not any("defend our borders" in s.text for s in statements)
     assert any("walked away" in s.text for s in statements)

@@ -200,4 +200,3 @@ def read_markdown(data: bytes, source: Source) -> list[Document]:
             author=fields.get("author"),
         )
     ]
-

@@ -42,9 +42,7 @@ _NOMINAL = (
     rf"(?:(?i:{_alternatives(DETERMINERS)})[ \u00a0]+)?(?:[\w’'-]+[ \u00a0]+){{0,3}}?"
     rf"(?i:{_alternatives(SPEAKER_NOUNS)})\b"
 )
-_WHO_AFTER = re.compile(
-    rf"\s+(?P<who>(?:[\w/’'.-]+[ \u00a0]+){{0,4}}?{NAME_PATTERN}|{_NOMINAL}|\b(?:he|she)\b)"
-)
+_WHO_AFTER = re.compile(rf"\s+(?P<who>(?:[\w/’'.-]+[ \u00a0]+){{0,4}}?{NAME_PATTERN}|{_NOMINAL}|\b(?:he|she)\b)")
 _SOURCE_AFTER = re.compile(r"\s+(?P<who>[^,.;:!?\n“”\"()]{2,60}?)(?=\s*(?:[,.;:!?\n]|$))")
 """After "according to": the source, whatever it is, up to the next punctuation."""
 _APPOSITION_AFTER = re.compile(rf",\s+(?P<appos>(?i:{_alternatives(DETERMINERS)})\s[^,;“”\"\n]{{2,80}}),")
@@ -246,7 +244,7 @@ def subject_cue_at(text: str, pos: int, end: int) -> Attribution | None:
         if found is None:
             return None
         lead = text[pos : found[0]]
-        if len(lead.split()) > _MAX_LEAD_WORDS or any(mark in lead for mark in ".,;:!?“”\""):
+        if len(lead.split()) > _MAX_LEAD_WORDS or any(mark in lead for mark in '.,;:!?“”"'):
             return None
         described = not _STOP_MODIFIERS.intersection(lead.lower().split())
         who = _spaced(text[pos if described else found[0] : found[1]])

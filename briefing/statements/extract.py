@@ -99,9 +99,7 @@ class _Text:
         """How many characters of ``text[start:end]`` are quoted words."""
         first = max(0, bisect.bisect_right(self.quote_starts, start) - 1)
         last = bisect.bisect_left(self.quote_starts, end)
-        return sum(
-            max(0, min(end, quote.end) - max(start, quote.start)) for quote in self.quotes[first:last]
-        )
+        return sum(max(0, min(end, quote.end) - max(start, quote.start)) for quote in self.quotes[first:last])
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding ``pos``; a position between sentences gets the empty span there."""
@@ -118,9 +116,7 @@ class _Text:
         """Names that speak ("Tarar said", "…,” said Tarar."): evidence that a name is a person's."""
         text = self.text
         inverted = [
-            found
-            for found in cue_subjects(text, 0, len(text))
-            if text[found.end : found.end + 1] in _CLOSES_PHRASE
+            found for found in cue_subjects(text, 0, len(text)) if text[found.end : found.end + 1] in _CLOSES_PHRASE
         ]
         found = []
         for attribution in [*subject_cues(text, 0, len(text)), *inverted]:
@@ -236,9 +232,7 @@ def _looks_like_title(words: str) -> bool:
     return words[-1:] not in {".", "!", "?"} and capitalised >= 0.6 * len(tokens)
 
 
-def _statement(
-    doc: _Text, start: int, end: int, kind: StatementKind, who: Attribution | None
-) -> Statement:
+def _statement(doc: _Text, start: int, end: int, kind: StatementKind, who: Attribution | None) -> Statement:
     speaker, title = doc.resolve(who) if who else (None, None)
     return Statement(
         text=doc.text[start:end],
@@ -326,9 +320,7 @@ def _labelled(doc: _Text, quote: Quote) -> Attribution | None:
     return Attribution(label.group(1).title(), label.start(1), None) if label else None
 
 
-def _accept(
-    doc: _Text, quote: Quote, who: Attribution | None, *, cued: bool, adjacent: bool
-) -> Statement | None:
+def _accept(doc: _Text, quote: Quote, who: Attribution | None, *, cued: bool, adjacent: bool) -> Statement | None:
     """The quote as a statement; None for a scare quote, a title, or a fragment.
 
     A quote next to its cue ("…,” Tarar said) needs three words. A short quote
@@ -443,7 +435,7 @@ def _extract(doc: _Text) -> list[Statement]:
         if reported is not None:
             (clause_start, clause_end), who = reported
             statements.append(_statement(doc, clause_start, clause_end, "indirect", who))
-        elif not doc.in_quote(start) and not any(mark in text[start:end] for mark in "“”\""):
+        elif not doc.in_quote(start) and not any(mark in text[start:end] for mark in '“”"'):
             weight = _claim_weight(text[start:end])
             if weight >= 1.5 and 8 <= _words(text[start:end]) <= 60:
                 claim = _statement(doc, start, end, "claim", None)

@@ -57,9 +57,7 @@ def check_language(language: str) -> str:
     """Return ``language`` normalised, or say which languages are supported."""
     name = language.strip().lower()
     if name not in SUPPORTED_LANGUAGES:
-        raise ConfigError(
-            f"language {language!r} is not supported; choose one of: {', '.join(SUPPORTED_LANGUAGES)}"
-        )
+        raise ConfigError(f"language {language!r} is not supported; choose one of: {', '.join(SUPPORTED_LANGUAGES)}")
     return name
 
 
