@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.models import Document
+from briefing.options import SummaryOptions
 from briefing.summarize import group_stories, story_title, summarize_story
 from briefing.summarize.cluster import SAME_STORY, key_term_vectors
 
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     if seed_stories:
         print("summary of the seeds' story:")
-        for sentence in summarize_story(seed_stories[0], sentences=4):
+        for sentence in summarize_story(seed_stories[0], SummaryOptions(sentences=4)):
             print(f"  [{sentence.document} {sentence.start}:{sentence.end}] {sentence.text}")
 
     vectors = key_term_vectors(documents)

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from briefing.languages import DEFAULT_LANGUAGE
+
 StatementKind = Literal["direct", "indirect", "claim"]
 
 
@@ -26,7 +28,7 @@ class Document:
     path: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    language: str = "english"
+    language: str = DEFAULT_LANGUAGE
     author: str | None = None
     duplicates: tuple[str, ...] = ()
     """Paths or URLs of other copies of this document that were merged into it."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import build_briefing, load_documents, render
+from briefing.options import BuildOptions, SummaryOptions
 
 SHAPE: dict[str, Any] = {
     "title": str,
@@ -58,7 +59,9 @@ def check_shape(value: Any, shape: Any, where: str = "$") -> None:
 
 
 def test_shape_and_offsets(articles: Path) -> None:
-    briefing = build_briefing([articles], title="Test", date=dt.date(2026, 11, 23), sentences=1)
+    briefing = build_briefing(
+        [articles], BuildOptions(title="Test", summary=SummaryOptions(sentences=1)), date=dt.date(2026, 11, 23)
+    )
     data = json.loads(render(briefing, "json"))
     check_shape(data, SHAPE)
     texts = {doc.id: doc.text for doc in load_documents([articles]).documents}

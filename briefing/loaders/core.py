@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from briefing._version import __version__
 from briefing.errors import LoadError
 from briefing.loaders.dedupe import merge_duplicates
 from briefing.loaders.feeds import looks_like_feed, read_feed
@@ -30,12 +31,7 @@ from briefing.loaders.source import PartlyRead, Source, describe_size, slug
 from briefing.loaders.text import read_markdown, read_text
 from briefing.loaders.web import fetch, is_url
 from briefing.models import Document, InputWarning
-
-MAX_BYTES = 20 * 1024 * 1024
-"""Inputs larger than this are refused unless the cap is raised, so that one dump cannot stall the briefing."""
-TIMEOUT = 10.0
-"""Seconds a URL may take, from connecting to the last byte."""
-MAX_REDIRECTS = 5
+from briefing.options import LoadOptions
 
 _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "charset_normalizer", "feedparser")
 _GLOB_CHARS = frozenset("*?[")
@@ -48,17 +44,6 @@ NO_MATCH = "no files match this pattern"
 
 Mapper = Callable[[Callable[[str], "Loaded"], Sequence[str]], Iterable["Loaded"]]
 """How per-input loading is run over the inputs: ``map``, or a pool's map that keeps order."""
-
-
-@dataclass(frozen=True)
-class LoadOptions:
-    """Limits on what one input may cost; picklable, so that a process pool can be given them."""
-
-    max_bytes: int = MAX_BYTES
-    timeout: float = TIMEOUT
-    max_redirects: int = MAX_REDIRECTS
-    user_agent: str | None = None
-    """Sent with every request; ``briefing/<version>`` when not given."""
 
 
 @dataclass(frozen=True)
@@ -79,23 +64,26 @@ class Reader:
         return None
 
 
-READERS = (
-    Reader("text", read_text, (".txt", ".text"), ("text/plain",)),
-    Reader("Markdown", read_markdown, (".md", ".markdown"), ("text/markdown", "text/x-markdown"), "markdown"),
-    Reader("HTML", read_html, (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"), "trafilatura"),
-    Reader("PDF", read_pdf, (".pdf",), ("application/pdf",), "pypdf"),
-    Reader(
-        "feeds",
-        read_feed,
-        (".rss", ".atom", ".xml", ".rdf"),
-        ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"),
-        "feedparser",
-    ),
-)
-LOADERS = {suffix: reader for reader in READERS for suffix in reader.suffixes}
+READERS = {
+    reader.kind: reader
+    for reader in (
+        Reader("text", read_text, (".txt", ".text"), ("text/plain",)),
+        Reader("Markdown", read_markdown, (".md", ".markdown"), ("text/markdown", "text/x-markdown"), "markdown"),
+        Reader("HTML", read_html, (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"), "trafilatura"),
+        Reader("PDF", read_pdf, (".pdf",), ("application/pdf",), "pypdf"),
+        Reader(
+            "feeds",
+            read_feed,
+            (".rss", ".atom", ".xml", ".rdf"),
+            ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"),
+            "feedparser",
+        ),
+    )
+}
+"""Every reader by its kind."""
+LOADERS = {suffix: reader for reader in READERS.values() for suffix in reader.suffixes}
 """The reader for each known file suffix."""
-_BY_CONTENT_TYPE = {content_type: reader for reader in READERS for content_type in reader.content_types}
-_TEXT, _MARKDOWN, _HTML, _PDF, _FEED = READERS
+_BY_CONTENT_TYPE = {content_type: reader for reader in READERS.values() for content_type in reader.content_types}
 
 
 @dataclass(frozen=True)
@@ -134,12 +122,12 @@ def sniff(data: bytes) -> Reader:
     """The reader for bytes of unknown kind (standard input, a URL served without a useful content type)."""
     head = data[:1024].lstrip().lower()
     if data.startswith(b"%PDF-"):
-        return _PDF
+        return READERS["PDF"]
     if looks_like_feed(data):
-        return _FEED
+        return READERS["feeds"]
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
-        return _HTML
-    return _TEXT
+        return READERS["HTML"]
+    return READERS["text"]
 
 
 @dataclass(frozen=True)
@@ -190,8 +178,6 @@ def _open(item: str, options: LoadOptions, stdin: BinaryIO | None) -> tuple[byte
 
 
 def _open_url(url: str, options: LoadOptions) -> tuple[bytes, Source, Reader]:
-    from briefing import __version__
-
     fetched = fetch(
         url,
         timeout=options.timeout,

@@ -14,7 +14,8 @@ import time
 from typing import Any
 
 from briefing.errors import LoadError
-from briefing.loaders.source import PartlyRead, Source, language_name, slug, web_url
+from briefing.languages import language_name
+from briefing.loaders.source import PartlyRead, Source, slug, web_url
 from briefing.loaders.text import fragment_to_text
 from briefing.models import Document
 

@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 from briefing.errors import LoadError
-from briefing.loaders.source import Source, language_name, web_url
+from briefing.languages import language_name
+from briefing.loaders.source import Source, web_url
 from briefing.loaders.text import decode, parse_date
 from briefing.models import Document
 

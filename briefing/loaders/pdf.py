@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 from briefing.errors import LoadError
-from briefing.loaders.source import PartlyRead, Source, language_name
+from briefing.languages import language_name
+from briefing.loaders.source import PartlyRead, Source
 from briefing.models import Document
 
 MAX_PAGES = 500

@@ -8,8 +8,10 @@ import re
 from html.parser import HTMLParser
 
 from briefing.errors import LoadError
-from briefing.loaders.source import Source, language_name, web_url
+from briefing.languages import language_name
+from briefing.loaders.source import Source, web_url
 from briefing.models import Document
+from briefing.text.controls import CONTROLS
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _HIDDEN = frozenset({"script", "style", "template"})
@@ -23,8 +25,6 @@ _BOMS = (  # UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
 )
 _LATIN_ALPHABETS = ("Basic Latin", "Latin-1 Supplement", "Latin Extended", "General Punctuation", "Currency Symbols")
 _C1_CONTROLS = re.compile(rb"[\x80-\x9f]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-"""Control characters text never holds (tab, newlines and form feed are allowed)."""
 _TITLE_MAX = 120
 _NON_LATIN_SHARE = 0.3
 
@@ -42,7 +42,7 @@ def decode(data: bytes, name: str, charset: str | None = None) -> str:
         raise LoadError(name, "empty file")
     text = _decoded(data, name, charset)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text or len(_CONTROLS.findall(text)) > len(text) // 100:  # one NUL is enough: no writer types it
+    if "\x00" in text or len(CONTROLS.findall(text)) > len(text) // 100:  # one NUL is enough: no writer types it
         raise LoadError(name, "binary data, not text")
     if not any(ch.isalnum() for ch in text):
         raise LoadError(name, "no text in it")

@@ -45,7 +45,7 @@ from briefing.statements.lexicon import (
 )
 from briefing.statements.names import NAME_PATTERN, Name, People, find_names, name_of
 from briefing.statements.quotes import Quote, find_quotes
-from briefing.text import check_language, sentence_spans
+from briefing.text import DEFAULT_LANGUAGE, check_language, sentence_spans
 
 _DASHES = "―—–"
 _AFTER_QUOTE = re.compile(rf"[\s,;:!?.{_DASHES}-]*")
@@ -395,7 +395,7 @@ def _claim_weight(sentence: str) -> float:
     return float(figures) + 0.5 * float(dates) + float(decisions)
 
 
-def extract_statements(text: str, *, language: str = "english") -> list[Statement]:
+def extract_statements(text: str, *, language: str = DEFAULT_LANGUAGE) -> list[Statement]:
     """Direct quotes, indirect speech and a few claims of ``text``, in text order.
 
     Any text gives a list (perhaps empty); only an unsupported ``language`` raises
@@ -404,7 +404,7 @@ def extract_statements(text: str, *, language: str = "english") -> list[Statemen
     return _extract(_Text(text, language))
 
 
-def extract_related(texts: Sequence[str], *, language: str = "english") -> list[list[Statement]]:
+def extract_related(texts: Sequence[str], *, language: str = DEFAULT_LANGUAGE) -> list[list[Statement]]:
     """The statements of each text, with names one text leaves short resolved by the others.
 
     For the documents of one story: "Tarar" in one report is "Attaullah Tarar"

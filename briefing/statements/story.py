@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefing.languages import DEFAULT_LANGUAGE
 from briefing.models import Document, Statement, SummarySentence
 from briefing.statements.extract import extract_related
 
@@ -50,7 +51,7 @@ def story_statements(
     summary: Sequence[SummarySentence],
     *,
     limit: int = 6,
-    language: str = "english",
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[Statement]:
     """Up to ``limit`` statements of a story, best first, each marked with its document.
 
