@@ -39,8 +39,10 @@ RARE = 0.1
 SHORTEST = 10
 """Fewest words of a sentence chosen while longer ones are left."""
 TOLD = 0.5
-"""Share of a sentence's concept weight already told above which it says again what the summary
-says, however much else it adds ("ETA has killed nearly 800 people" in two reports)."""
+"""Share of the weight of a sentence's shared concepts already told above which it says again what
+the summary says, however much else it adds ("ETA has killed nearly 800 people" in two reports)..."""
+TOLD_PAIRS = 4
+"""...if at least this many of them are told: a passing phrase ("on Tuesday", "the council") is not a repeat."""
 
 
 def shared_by(documents: int) -> int:
@@ -103,8 +105,8 @@ def cover(
     The first is an ``opening`` one, then any ``wanted`` one, the others only
     when no wanted one adds weight. One whose ``leans_on`` sentence (else -1)
     is not in yet waits for it. One that ``says_again`` what the chosen say,
-    or tells more than :data:`TOLD` of what it holds again, is dropped: the
-    summary may be shorter than ``k`` rather than repeat itself.
+    or whose shared concepts are told already (:data:`TOLD`, :data:`TOLD_PAIRS`),
+    is dropped: the summary may be shorter than ``k`` rather than repeat itself.
     """
     import numpy as np
 
@@ -128,9 +130,8 @@ def cover(
         concepts_of_best = pairs.indices[pairs.indptr[best] : pairs.indptr[best + 1]]
         facts = concepts_of_best[shared[concepts_of_best]]
         told = facts[untold[facts] == 0.0]
-        if chosen and (
-            (len(told) >= 2 and weight[told].sum() > TOLD * weight[facts].sum()) or says_again(best, chosen)
-        ):
+        retold = len(told) >= TOLD_PAIRS and weight[told].sum() > TOLD * weight[facts].sum()
+        if chosen and (retold or says_again(best, chosen)):
             continue
         chosen.append(best)
         picks.append((best, float(gain[best])))
