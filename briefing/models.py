@@ -56,7 +56,15 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class Statement:
-    """Something a person said (``direct``, ``indirect``) or a claim worth seeing."""
+    """Something a person said (``direct``, ``indirect``) or a claim worth seeing.
+
+    A quote told in pieces around its cue ("A," she said, "B.") is one
+    statement: ``parts`` holds the span of each piece, ``text`` the pieces
+    joined by " … ", and ``start``/``end`` run from the first piece to the
+    last. ``named`` says that the speaker is a person or a body named in the
+    text (not a description such as "a senior official"); ``shown`` that the
+    rendered briefing shows the statement (the JSON carries every one found).
+    """
 
     text: str
     start: int
@@ -67,6 +75,14 @@ class Statement:
     document: str | None = None
     speaker_title: str | None = None
     score: float = 0.0
+    parts: tuple[tuple[int, int], ...] = ()
+    named: bool = False
+    shown: bool = True
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the statement's words in its text: its parts, or its one span."""
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)
@@ -77,6 +93,12 @@ class Story:
     documents: tuple[str, ...]
     summary: tuple[SummarySentence, ...] = ()
     statements: tuple[Statement, ...] = ()
+    """Every statement found, best first; the rendered briefing shows those marked ``shown``."""
+
+    @property
+    def shown_statements(self) -> tuple[Statement, ...]:
+        """The statements the rendered briefing shows, best first."""
+        return tuple(statement for statement in self.statements if statement.shown)
 
 
 @dataclass(frozen=True)

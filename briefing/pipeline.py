@@ -153,7 +153,7 @@ def brief_story(group: Sequence[Document], *, method: str | None, sentences: int
         title=story_title(group),
         documents=tuple(doc.id for doc in group),
         summary=tuple(summary),
-        statements=tuple(story_statements(group, summary, language=language)),
+        statements=tuple(story_statements(group, summary)),
     )
 
 

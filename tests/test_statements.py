@@ -8,6 +8,7 @@ import pytest
 
 from briefing.models import Statement
 from briefing.statements import extract_statements
+from briefing.statements.extract import JOINER
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -25,7 +26,8 @@ def test_every_statement_points_back_into_the_text() -> None:
     statements = extract_statements(text)
     assert statements
     for statement in statements:
-        assert text[statement.start : statement.end] == statement.text
+        assert JOINER.join(text[start:end] for start, end in statement.spans) == statement.text
+        assert statement.spans[0][0] == statement.start and statement.spans[-1][1] == statement.end
     assert [s.start for s in statements] == sorted(s.start for s in statements)
 
 
@@ -81,11 +83,30 @@ def test_speaker_before_the_quote_with_a_colon() -> None:
     assert (quote.speaker, quote.cue, quote.speaker_title) == ("Ann Reyes", "told reporters", "Governor")
 
 
-def test_split_quote_gives_both_halves_to_the_speaker() -> None:
+def test_a_quote_split_by_its_cue_is_one_statement() -> None:
     text = "“We tried everything we could,” Chen Wei said, “but the river rose faster than anyone expected.”"
+    (quote,) = quotes(text)
+    assert quote.speaker == "Chen Wei"
+    assert quote.text == "We tried everything we could … but the river rose faster than anyone expected."
+    assert [text[start:end] for start, end in quote.spans] == [
+        "We tried everything we could",
+        "but the river rose faster than anyone expected.",
+    ]
+
+
+def test_a_quote_that_goes_on_after_its_cue_sentence_is_one_statement() -> None:
+    text = "“With a little bit of help,” she said. “Nature can recover on its own.” Ruth Kimani runs the reserve."
+    text = "Ecologist Ruth Kimani has walked these hills for years.\n" + text
+    (quote,) = quotes(text)
+    assert quote.text == "With a little bit of help … Nature can recover on its own."
+    assert quote.speaker == "Ruth Kimani"
+
+
+def test_two_quotes_with_their_own_cues_stay_two() -> None:
+    text = "“The dam will hold,” said Omar Haddad. “The valley is safe,” he added."
     first, second = quotes(text)
-    assert first.speaker == second.speaker == "Chen Wei"
-    assert second.text == "but the river rose faster than anyone expected."
+    assert (first.text, second.text) == ("The dam will hold", "The valley is safe")
+    assert first.speaker == second.speaker == "Omar Haddad"
 
 
 def test_quote_over_paragraphs_keeps_one_speaker() -> None:
