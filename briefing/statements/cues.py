@@ -84,7 +84,9 @@ class Grammar:
         elided = [word for word in spaced_determiners if word.endswith(("'", "’"))]
         determiner = rf"(?:(?i:{alternatives(spaced_determiners - set(elided))}){space}"
         determiner += rf"|(?i:{alternatives(elided)}))" if elided else ")"
-        blocked = alternatives([*lex.stop_words, *lex.pronouns, *lex.complementisers, *lex.prepositions])
+        blocked = alternatives(
+            [*lex.stop_words, *lex.pronouns, *lex.complementisers, *lex.prepositions, *lex.determiners]
+        )
         modifier = rf"(?:(?!(?i:{blocked})\b)(?:[\w/’'-]+|(?:\w\.)+){space})"
         compound = r"[\w-]*" if lex.compounds else ""
         endings = alternatives(lex.person_endings)
@@ -93,7 +95,15 @@ class Grammar:
         noun = rf"(?:{compound}(?i:{alternatives(self.speaker_nouns)}){by_ending})\b"
         """A speaker noun: one of the list, or (in German) a compound ending with one, or a word with a person's
         ending ("ecologist", "centrocampista")."""
-        complement = rf"(?:{space}(?i:{alternatives(lex.prepositions)}){space}(?:{determiner})?{name})?"
+        times = alternatives([*lex.time_words, *lex.weekdays, *lex.months]) or "(?!)"
+        plain = rf"(?!(?i:{times})\b){lower_word}"
+        complement = (
+            rf"(?:{space}(?i:{alternatives(lex.prepositions)}){space}(?:{determiner})?"
+            rf"(?!(?i:{times})\b)(?:{name}|{plain}(?:{space}{plain})?))?"
+        )
+        """What a speaker noun is of: "for Newcastle Central", "de l’agriculture", "del Gobierno"."""
+        after_noun = rf"(?:{space}{plain}){{0,2}}" if lex.adjectives_after else ""
+        """Adjectives after the noun, where the language puts them there: "el técnico italiano"."""
         label = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?"
         """A party label after a name: "Rep. Jim Clyburn (D-S.C.)"."""
         self.name_after = re.compile(
@@ -101,7 +111,9 @@ class Grammar:
             rf"(?:{space}(?i:{alternatives(lex.prepositions)}){space}(?:{determiner})?{name}(?=\s*[,.;]))?"
         )
         """ "said Elena Ruiz", "said Clinton campaign spokesman Brian Fallon", "said Elena Ruiz of the Wildlife Trust"."""
-        self.nominal_after = re.compile(rf"[ \u00a0]+(?P<who>(?:{determiner})?{modifier}{{0,3}}?{noun}{complement})")
+        self.nominal_after = re.compile(
+            rf"[ \u00a0]+(?P<who>(?:{determiner})?{modifier}{{0,3}}{noun}{after_noun}{complement})"
+        )
         pronouns = alternatives(lex.pronouns)
         self.pronoun_after = re.compile(
             rf"(?:-(?:t-)?|[ \u00a0]+)(?P<who>(?i:{pronouns}))\b"
@@ -123,6 +135,8 @@ class Grammar:
             rf",\s+(?P<appos>(?:(?:{determiner}|(?={noun}))[^,;\n{marks}]{{2,80}}?|{name}))(?=\s*(?:[,;]|\.(?:\s|$)|$))"
         )
         """", an Islamabad-based analyst," / ", secrétaire générale de la CGT." / ", Khawaja Asif," after a speaker."""
+        self.name_apposition = re.compile(rf",\s+(?P<appos>{name})(?=\s*,)")
+        """A name set off by commas after a description: "Pour le ministre du travail, Olivier Dussopt, «…»"."""
         self.tail = re.compile(rf"\s+(?:{alternatives(lex.cue_tails)})\b") if lex.cue_tails else None
         self.according = re.compile(rf"(?<!\w)(?i:{alternatives(lex.according_to)})\b") if lex.according_to else None
         self.quote_cues = frozenset(lex.quote_cues)
@@ -165,16 +179,26 @@ class Grammar:
     def head(self, who: str) -> str:
         """``who`` without the complement after its head: "a spokesperson for UCEA" -> "a spokesperson"."""
         words = who.split()
+        elided = tuple(word for word in self.lexicon.prepositions if word.endswith(("'", "’")))
         for k in range(1, len(words)):
             before = words[k - 1].rstrip(",")
-            if words[k].lower() in self.lexicon.prepositions and (before[:1].isupper() or self.is_speaker_noun(before)):
+            lowered = words[k].lower()
+            preposition = lowered in self.lexicon.prepositions or bool(elided and lowered.startswith(elided))
+            if preposition and (before[:1].isupper() or self.is_speaker_noun(before)):
                 return " ".join(words[:k])
         return who
 
+    def head_noun(self, who: str) -> str | None:
+        """The noun a description is about: "a spokesperson for UCEA" -> "spokesperson", "el técnico italiano"."""
+        words = [word.rstrip(".,") for word in self.head(who).split()]
+        for word in reversed(words[-3:] if self.lexicon.adjectives_after else words[-1:]):
+            if self.is_speaker_noun(word) or self.names.is_role(word):
+                return word
+        return None
+
     def describes(self, who: str) -> bool:
         """Whether a speaker phrase is a description ("a spokesperson for UCEA"), not a name or a pronoun."""
-        head = self.head(who).split()[-1:] or [""]
-        noun = self.is_speaker_noun(head[0]) or self.names.is_role(head[0])
+        noun = self.head_noun(who) is not None
         return noun and who.lower() not in self.lexicon.pronouns and self.names.name_of(who, 0) is None
 
     def description_at(self, text: str, pos: int, end: int) -> str | None:
@@ -183,8 +207,12 @@ class Grammar:
         return spaced(found.group("who")) if found else None
 
     def is_speaker_noun(self, word: str) -> bool:
+        """Whether a word is a noun for a speaker: listed, a compound of one (German), or with a person's ending."""
         lowered = word.lower()
-        return lowered in self.speaker_nouns or bool(self.noun_endings and lowered.endswith(self.noun_endings))
+        if lowered in self.speaker_nouns or bool(self.noun_endings and lowered.endswith(self.noun_endings)):
+            return True
+        endings = self.lexicon.person_endings
+        return bool(endings) and word.islower() and len(word) > 5 and lowered.endswith(endings)
 
     # Speaker phrases before a cue: "Tarar said", "Sen. Dana Whitfield (R-Ore.), the panel's chair, said".
 
@@ -438,11 +466,19 @@ class Grammar:
         return self._source(text, match, end) if match else None
 
     def _source(self, text: str, match: re.Match[str], end: int) -> Attribution | None:
+        """The source after "according to", with the name or description that may follow it (", Olivier Dussopt,")."""
         source = self.source_after.match(text, match.end(), end)
         if source is None:
             return None
-        cue = spaced(match.group())
-        return Attribution(spaced(source.group("who")), source.start("who"), cue, None, match.start(), source.end())
+        appositive = self.name_apposition.match(text, source.end(), end)
+        return Attribution(
+            spaced(source.group("who")),
+            source.start("who"),
+            spaced(match.group()),
+            appositive.group("appos") if appositive else None,
+            match.start(),
+            appositive.end() if appositive else source.end(),
+        )
 
     def participles(self, text: str, start: int, end: int) -> list[re.Match[str]]:
         """Cues that carry on a clause with no subject of their own: "…, saying that “…"."""

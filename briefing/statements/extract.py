@@ -36,7 +36,10 @@ _AFTER_QUOTE = re.compile(rf"[\s,;:!?.{_DASHES}-]*")
 _PIECE_GAP = re.compile(rf"[ \t\u00a0,;:.{_DASHES}-]*")
 """What may stand between a cue and the rest of the quote it splits ("A," she said, "B.")."""
 _CLAUSE_END = frozenset(".,;:!?…")
+_AGE = re.compile(r",\s*\d{1,3}(?:\s+[^\W\d_]{1,6})?\s*,")
+"""An age after a name: "Marie Lefèvre, 54 ans," and "Dorothy Vance, 84," are people."""
 _WORDS = re.compile(r"\w+")
+_AUXILIARY = re.compile(r"\w+(?:['’]\w+)?")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
@@ -79,6 +82,9 @@ class _Text:
         self.that = re.compile(rf"\s*(?:,\s*)?(?:(?i:{that})\b)?\s*")
         """A complementiser and the spaces and comma around it: "…said, that …"."""
         self.complementiser = re.compile(rf"(?<!\w)(?i:{that})\b")
+        relatives = "|".join(map(re.escape, self.lexicon.person_relatives)) or "(?!)"
+        self.person_relative = re.compile(rf",\s*(?i:{relatives})\b")
+        """A relative pronoun for people after a name: "Raj Patel, who …"."""
         self.adjacent = re.compile(rf"[\s,:{_DASHES}-]*(?:(?i:{that})\s*)?")
         """What may stand between a cue and the quote it opens: "said that “…", "wrote on X: “…"."""
         names = self._introduced(
@@ -100,8 +106,10 @@ class _Text:
         for name in names:
             appositive = grammar.apposition_after.match(text, name.end)
             title = title_from(grammar, appositive.group("appos")) if appositive else None
-            if title and self._for_a_person(title.split()[-1]):
+            if title and grammar.describes(title):
                 name = replace(name, title=name.title or title, person=True)
+            if _AGE.match(text, name.end) or self.person_relative.match(text, name.end):
+                name = replace(name, person=True)  # "Marie Lefèvre, 54 ans," / "Raj Patel, who studies …"
             before = text[max(0, name.start - 40) : name.start].split()[-1:]
             if before and before[0].islower() and self._for_a_person(before[0]):
                 name = replace(name, person=True)
@@ -156,13 +164,17 @@ class _Text:
     def _spoken(self) -> list[Attribution]:
         """Speaker phrases of the cues outside quotes ("Tarar said", "…,” said Tarar."): who speaks in the text."""
         text, cues = self.text, self.grammar
-        inverted = [
-            found
-            for found in cues.cue_subjects(text, 0, len(text))
-            if text[found.end : found.end + 1] in _CLOSES_PHRASE
-        ]
+        inverted = [found for found in cues.cue_subjects(text, 0, len(text)) if self._ends_phrase(found.end)]
         subjects = list(cues.subject_cues(text, 0, len(text)))
         return [found for found in [*subjects, *inverted] if found.who and not self.in_quote(found.at)]
+
+    def _ends_phrase(self, pos: int) -> bool:
+        """Whether an inverted speaker ends at ``pos`` ("…, said Tarar." / "dijo Ancelotti en…"), not "said Smith would"."""
+        if self.text[pos : pos + 1] in _CLOSES_PHRASE:
+            return True
+        word = _WORDS.match(self.text, pos + 1)
+        following = word.group().lower() if word else ""
+        return following not in self.grammar.not_subjects | self.grammar.aux_words
 
     def speaker(self, attribution: Attribution | None, before: int) -> Speaker | None:
         return self.people.speaker(attribution, min(before, attribution.at)) if attribution else None
@@ -216,10 +228,10 @@ def _after(doc: _Text, quote: Quote) -> Attribution | None:
 
 
 def _skip_auxiliaries(doc: _Text, pos: int, end: int) -> int:
-    """Where the verb begins after auxiliaries («…», ha dicho Sánchez; «…», a déclaré le ministre)."""
+    """Where the verb begins after auxiliaries («…», ha dicho Sánchez; «…», s’est félicité le ministre)."""
     words = doc.grammar.aux_words
-    for _ in range(2):
-        word = _WORDS.match(doc.text, pos, end)
+    for _ in range(3):
+        word = _AUXILIARY.match(doc.text, pos, end)
         if word is None or word.group().lower() not in words:
             break
         pos = word.end()
@@ -286,6 +298,7 @@ def _colon_intro(doc: _Text, start: int, end: int) -> Attribution | None:
     if not text[start:end].rstrip().endswith(":"):
         return None
     named = [name for name in doc.grammar.names.find_names(text, start, end) if not doc.in_quote(name.start)]
+    named = [name for name in named if doc.people.is_subject(name)]
     if named:
         return Attribution(named[0].name, named[0].start, None, begin=start, end=end)
     opening = len(text[start:end]) - len(text[start:end].lstrip())
@@ -327,19 +340,26 @@ def _looks_like_title(doc: _Text, words: str) -> bool:
         return False
     if words[-1:] in {"!", "?"} or (words[-1:] == "." and len(tokens) > 5):
         return False
+    if doc.lexicon.compounds:  # German capitalises every noun: a title capitalises every word
+        return all(token[:1].isupper() or not token[:1].isalpha() for token in tokens)
     capitalised = sum(token[:1].isupper() for token in long_words)
-    share = 1.0 if doc.lexicon.compounds else 0.8
-    return capitalised >= share * len(long_words)
+    return capitalised >= 0.8 * len(long_words)
 
 
 def _named_thing(doc: _Text, quote: Quote) -> bool:
-    """Whether the quote follows an article or a possessive: "a “list of dangerous groups”" names a thing."""
+    """Whether the quote follows an article or a possessive: "a “list of dangerous groups”" may name a thing."""
     before = doc.text[max(0, quote.opening - 30) : quote.opening].split()[-1:]
     if not before:
         return False
     word = before[0].lower()
     article = word in doc.lexicon.determiners and word not in doc.lexicon.complementisers
     return article or word.endswith(("’s", "'s"))
+
+
+def _weak_cue_before(doc: _Text, quote: Quote) -> bool:
+    """Whether a weak cue earlier in the sentence has the quote as its object ("Meta maintains a “list …”")."""
+    start = max(doc.sentence_at(quote.opening)[0], quote.opening - _WINDOW)
+    return any(found.lemma in doc.lexicon.weak for found in doc.grammar.subject_cues(doc.text, start, quote.opening))
 
 
 def _headline(doc: _Text, quote: Quote) -> bool:
@@ -402,8 +422,10 @@ def _continues(doc: _Text, unit: list[_Piece], piece: _Piece) -> bool:
     if not previous.quote.closed or previous.quote.continued or piece.after is not None:
         return False
     cue = previous.after
-    if cue is not None and not _AFTER_QUOTE.fullmatch(text, previous.quote.closing, cue.begin):
-        return False  # "“A” and then Lopez said “B”": the cue opens the next quote, it does not split one
+    if cue is not None:
+        gap = _AFTER_QUOTE.match(text, previous.quote.closing)
+        if _skip_auxiliaries(doc, gap.end() if gap else previous.quote.closing, cue.begin) != cue.begin:
+            return False  # "“A” and then Lopez said “B”": the cue opens the next quote, it does not split one
     gap_start = cue.end if cue else previous.quote.closing
     if gap_start > piece.quote.opening or "\n" in text[previous.quote.closing : piece.quote.opening]:
         return False
@@ -505,7 +527,7 @@ def _accept(doc: _Text, unit: list[_Piece], who: Attribution | None, *, cued: bo
         return None
     if who is None and len(unit) == 1 and _headline(doc, first):
         return None
-    if len(unit) == 1 and _named_thing(doc, first):
+    if len(unit) == 1 and _named_thing(doc, first) and _weak_cue_before(doc, first):
         return None
     if who is not None and adjacent and words >= _MIN_DIRECT_WORDS:
         return _statement(doc, parts, "direct", who)

@@ -80,6 +80,8 @@ class Lexicon:
     """Endings of nouns for people ("-ist": "ecologist Ruth Kimani"): a name after one is a person's."""
     body_nouns: frozenset[str] = frozenset()
     """Heads of descriptions that name a body ("the ministry", "die Polizei")."""
+    adjectives_after: bool = False
+    """Whether adjectives follow the noun, so that a description runs on after its head ("el técnico italiano")."""
     compounds: bool = False
     """Whether nouns join into one word (German "Regierungssprecher"): heads and titles match as word endings."""
     feminine: frozenset[str] = frozenset()
@@ -107,6 +109,8 @@ class Lexicon:
     """A capitalised run after these is an object ("the MP for Newcastle Central"), not a speaker."""
     stop_words: frozenset[str] = frozenset()
     """Words that end a speaker phrase read backwards from its cue ("and said", "which says")."""
+    person_relatives: tuple[str, ...] = ()
+    """Relative pronouns only people take ("who"): "Raj Patel, who studies here," is a person."""
     relatives: frozenset[str] = frozenset()
     """A cue after these opens a relative clause ("a woman who said"), not a statement of the subject."""
     time_words: frozenset[str] = frozenset()

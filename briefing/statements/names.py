@@ -87,6 +87,7 @@ class NameReader:
             "Sr",
         }
         self.title_words = lexicon.role_words | lexicon.role_modifiers
+        self.bodies = lexicon.body_heads
         self.not_person = lexicon.body_heads | lexicon.non_person_heads
         self.role_endings = tuple(noun for noun in lexicon.person_nouns if len(noun) >= 4) if lexicon.compounds else ()
         self.never_names = (
@@ -130,19 +131,25 @@ class NameReader:
 
         The name is the capitalised run at the end; the words before it and the
         title words that open the run make the title ("Clinton campaign
-        spokesman", "Information Minister"); an owner before the title
-        ("the Taliban's chief justice") is left out of it.
+        spokesman", "Information Minister"); an owner before the title ("the
+        Taliban's chief justice") is left out of it, and so is an affiliation
+        after the name ("Maura McLaughlin of West Virginia University").
         """
         lexicon = self.lexicon
         cut = max((k + 1 for k in range(len(tokens)) if not self._in_run(tokens, k)), default=0)
         descriptor, tokens = [word for word, _ in tokens[:cut]], tokens[cut:]
-        if descriptor and descriptor[-1].lower() in lexicon.prepositions:
-            return None
+        last, before = (
+            (descriptor[-1].lower(), descriptor[-2].lower() if len(descriptor) > 1 else "") if descriptor else ("", "")
+        )
+        if last in lexicon.prepositions or (last in lexicon.determiners and before in lexicon.prepositions):
+            return None  # an object: "in São Paulo", "dans le Gers"
+        after_article = bool(descriptor) and descriptor[-1].lower() in lexicon.determiners
         while descriptor and (descriptor[0].lower() in lexicon.determiners or _possessive(descriptor[0])):
             descriptor = descriptor[1:]
         honorific = next((word.rstrip(".") for word in descriptor if word.rstrip(".") in lexicon.honorifics), None)
         descriptor = [word for word in descriptor if word.rstrip(".") not in lexicon.honorifics]
         while tokens and tokens[0][0].rstrip(".") in self.never_names:
+            after_article = after_article or tokens[0][0].lower() in lexicon.determiners
             tokens = tokens[1:]
         while tokens and tokens[-1][0].rstrip(".") in self.never_names:
             tokens = tokens[:-1]
@@ -150,38 +157,60 @@ class NameReader:
             tokens = tokens[1:]
         while tokens and tokens[0][0].rstrip(".") in lexicon.honorifics:
             honorific, tokens = tokens[0][0].rstrip("."), tokens[1:]
-        words = [word for word, _ in tokens]
-        bare = [word.rstrip(".") for word in words]
+        bare = [word.rstrip(".") for word, _ in tokens]
         if len(bare) > 1 and all(word.isupper() for word in bare):
             return None  # A SHOUTED HEADLINE, not a name
         owner_end = max(
-            (i + 1 for i, word in enumerate(bare[:-1]) if word in self.not_person and bare[i + 1] not in self.joiners),
+            (i + 1 for i, word in enumerate(bare[:-1]) if word in self.bodies and bare[i + 1] not in self.joiners),
             default=0,
         )
         if owner_end:  # "Washington Post Trump", "White House Press Secretary Karine Jean-Pierre"
-            descriptor += words[:owner_end]
-            tokens, words, bare = tokens[owner_end:], words[owner_end:], bare[owner_end:]
-        title_end = 0
-        # A word that is a title only by its ending ("…minister") is a title before a name, not as the last word
-        # ("Hans Richter"); a listed title may be the whole phrase ("the Labour MP").
-        roles = [
-            i for i, word in enumerate(bare) if self.is_role(word) and (word in lexicon.role_words or i < len(bare) - 1)
-        ]
-        if roles:
-            title_end = max(i + 1 for i, word in enumerate(bare) if word in self.title_words or i in roles)
-        while title_end < len(words) and bare[title_end] in lexicon.honorifics:
+            descriptor += [word for word, _ in tokens[:owner_end]]
+            tokens, bare = tokens[owner_end:], bare[owner_end:]
+        title_end = self._title_end(bare, after_article)
+        while title_end < len(bare) and bare[title_end] in lexicon.honorifics:
             honorific, title_end = bare[title_end], title_end + 1
-        name_words = words[title_end:]
-        if not name_words or name_words[0] in self.joiners:
-            return None  # "Deutschland-Chef von Flixbus": a title and what it is of, no name
-        if any(word.rstrip(".") in self.not_person for word in name_words):
-            return None  # "Ministerio de Hacienda", "Labour Party": an institution or a place
-        if all(word.rstrip(".") in self.never_names for word in name_words):
+        name_end = self._name_end(bare, title_end, after_article)
+        if name_end is None:
             return None
-        title_words = [word for word in words[:title_end] if word.rstrip(".") not in lexicon.honorifics]
+        title_words = [word for word, _ in tokens[:title_end] if word.rstrip(".") not in lexicon.honorifics]
         title = " ".join(descriptor + title_words) if title_words or descriptor else None
-        end = tokens[-1][1] + len(tokens[-1][0])
-        return Name(tokens[title_end][1], " ".join(name_words), title, end, honorific)
+        name = " ".join(word for word, _ in tokens[title_end:name_end])
+        end = tokens[name_end - 1][1] + len(tokens[name_end - 1][0])
+        return Name(tokens[title_end][1], name, title, end, honorific)
+
+    def _title_end(self, bare: list[str], after_article: bool) -> int:
+        """How many words open the run as a title ("Defence Minister" of "Defence Minister Khawaja Asif").
+
+        A word that is a title only by its ending ("…minister") is a title
+        before a name, not as the last word ("Hans Richter"); a listed title may
+        be the whole phrase ("the Labour MP"). In German, where every noun has a
+        capital, an article before three capitalised words makes the first a
+        noun: "die Krankenpflegerin Anna Brenner".
+        """
+        role_words = self.lexicon.role_words
+        roles = [i for i, word in enumerate(bare) if self.is_role(word) and (word in role_words or i < len(bare) - 1)]
+        if roles:
+            return max(i + 1 for i, word in enumerate(bare) if word in self.title_words or i in roles)
+        return 1 if self.lexicon.compounds and after_article and len(bare) >= 3 else 0
+
+    def _name_end(self, bare: list[str], start: int, after_article: bool) -> int | None:
+        """Where the name that begins at ``start`` ends; None when there is no person's name there.
+
+        A run that names an institution or a place ("Ministerio de Hacienda",
+        "Labour Party") is no name; an affiliation after a name is left out.
+        A lone German noun ("Eine Mutter", "Bahnsprecher") is no name either.
+        """
+        words = bare[start:]
+        if not words or words[0] in self.joiners or all(word in self.never_names for word in words):
+            return None  # "Deutschland-Chef von Flixbus": a title and what it is of, no name
+        if self.lexicon.compounds and len(words) == 1 and (after_article or self.is_role(words[0])):
+            return None
+        heads = [i for i, word in enumerate(words) if word in self.not_person]
+        if not heads:
+            return len(bare)
+        joiner = next((i for i, word in enumerate(words[: heads[0]]) if word in self.joiners), None)
+        return start + joiner if joiner else None
 
     def name_of(self, raw: str, at: int) -> Name | None:
         """The name in a speaker phrase as written ("Information Minister Tarar", "Tarar.")."""

@@ -99,6 +99,9 @@ class People:
             if name.is_full:
                 self._by_surname.setdefault(name.surname, []).append(name)
                 self._by_first.setdefault(name.name.split()[0], set()).add(name.name)
+        for name in self.names:  # a full name no evidence made a person's still completes its surname
+            if name.is_full and name.surname not in self._by_surname:
+                self._by_surname.setdefault(name.surname, []).append(name)
         self._surname_starts = {word: [name.start for name in names] for word, names in self._by_surname.items()}
         self._titles: dict[str, str] = {}
         for name in [*persons, *self.speakers]:
@@ -109,7 +112,7 @@ class People:
             gender = self._gender_of(name)
             if gender:
                 self._genders.setdefault(self.full_name(name.name, name.start), gender)
-        self._mentions = [Mention(name.start, name=name, subject=self._subject(name)) for name in persons]
+        self._mentions = [Mention(name.start, name=name, subject=self.is_subject(name)) for name in persons]
         self._mention_starts = [mention.start for mention in self._mentions]
         described = [self._described_mention(start, words) for start, words in self.descriptions]
         self._mentions = sorted([*self._mentions, *described], key=lambda mention: mention.start)
@@ -125,10 +128,10 @@ class People:
     def _initial(self, pos: int) -> bool:
         return initial(self.text, pos)
 
-    def _subject(self, name: Name) -> bool:
-        """Whether a name stands as a subject: not a possessive, not after a preposition."""
-        after = self.text[name.start + len(name.name) : name.start + len(name.name) + 2]
-        if after[:1] in {"’", "'"}:
+    def is_subject(self, name: Name) -> bool:
+        """Whether a name stands as a subject: not a possessive, not after a preposition ("aus Neukölln")."""
+        end = name.end or name.start + len(name.name)
+        if self.text[end : end + 1] in {"’", "'"}:
             return False
         before = self.text[max(0, name.start - 20) : name.start].split()
         return not before or before[-1].lower() not in self.lexicon.prepositions
@@ -213,13 +216,13 @@ class People:
                 return Speaker(full, title, named=True)
         appositive = attribution.appositive or ""
         named = self.reader.name_of(appositive, attribution.at) if appositive[:1].isupper() else None
-        if named is not None and self._acceptable(named) and self._is_description(head):
+        if named is not None and self._acceptable(named) and self.grammar.head_noun(head):
             full = self.full_name(named.name, before)
             return Speaker(full, title_from(self.grammar, who) or who, named=True)
         body = self._body(who)
         if body is not None:
             return Speaker(body, None, named=True)
-        return self._description(who, head, before) if self._is_description(head) else None
+        return self._description(who, head, before) if self.grammar.head_noun(head) else None
 
     def _acceptable(self, name: Name) -> bool:
         """Whether a name is one a reader can trust: a lone capitalised word must be used as a name elsewhere.
@@ -233,11 +236,6 @@ class People:
         word = name.name.rstrip(".")
         return self._is_known(word) and word not in self.lexicon.months | self.lexicon.weekdays
 
-    def _is_description(self, phrase: str) -> bool:
-        """Whether ``phrase`` describes a speaker: its last word is a speaker noun or a title ("the minister")."""
-        last = phrase.split()[-1].rstrip(".,") if phrase.split() else ""
-        return bool(last) and (self.grammar.is_speaker_noun(last) or self.reader.is_role(last))
-
     def _description(self, who: str, head: str, before: int) -> Speaker:
         """ "the minister" -> the minister named last; "a senior official" stays as written.
 
@@ -246,8 +244,9 @@ class People:
         person has no title that says otherwise.
         """
         words = head.lower().split()
-        if words[0] in self.lexicon.definite and len(words) <= 4:
-            role = self._role_noun(words[-1])
+        noun = self.grammar.head_noun(head)
+        if noun and words[0] in self.lexicon.definite and len(words) <= 4:
+            role = self._role_noun(noun.lower())
             person = self.titled(before, role) or self._last_speaker(before, role)
             if person is not None:
                 return person
@@ -277,7 +276,8 @@ class People:
         words = who.split()
         if words and words[0].lower() in self.lexicon.determiners:
             words = words[1:]
-        if not words or not all(word[:1].isupper() or word in self.reader.joiners for word in words):
+        joining = self.reader.joiners | self.lexicon.conjunctions
+        if not words or not all(word[:1].isupper() or word in joining for word in words):
             return None
         last = words[-1].rstrip(".")
         if any(word.rstrip(".") in self.reader.never_names for word in words[:1]):

@@ -106,6 +106,7 @@ LEXICON = Lexicon(
     ),
     honorifics=words("Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Rev"),
     role_words=words(
+        "Administrator Administrators",
         "Minister President Premier Secretary Senator Sen Rep Representative Gov Governor Mayor Chairman",
         "Chairwoman Chair Speaker Director Spokesman Spokeswoman Spokesperson Ambassador Judge Justice",
         "Attorney General Gen Lt Col Maj Capt Sgt Adm Commissioner Chancellor King Queen Prince Princess Pope",
@@ -190,5 +191,6 @@ LEXICON = Lexicon(
     ),
     weekdays=words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
     number_words=words("million billion trillion thousand hundred percent dozen half third quarter twice doubled"),
+    person_relatives=words("who, whom, whose"),
     quote_marks=("“”", '""', "«»"),
 )

@@ -10,6 +10,7 @@ from briefing.statements.lexicon import Lexicon, phrases, verb_forms, words
 
 LEXICON = Lexicon(
     verbs=verb_forms(
+        "féliciter félicite félicité, ironiser ironise ironisé, alerter alerte alerté, soupirer soupire soupiré, attaquer attaque attaqué, répliquer réplique répliqué",
         "dire dit disent disait dira, déclarer déclare déclarent déclaré déclarait,",
         "affirmer affirme affirment affirmé affirmait, expliquer explique expliquent expliqué expliquait,",
         "ajouter ajoute ajoutent ajouté ajoutait, souligner souligne soulignent souligné,",
@@ -46,8 +47,9 @@ LEXICON = Lexicon(
         "dans un entretien, lors d'une conférence de presse, lors d’une conférence de presse, sur X,",
         "sur Twitter, sur les réseaux sociaux",
     ),
-    according_to=phrases("selon, d'après, d’après, aux yeux de"),
+    according_to=phrases("pour", "selon, d'après, d’après, aux yeux de"),
     auxiliaries=phrases(
+        "s’est, s'est, est, se, s’était, s'était",
         "a, ont, avait, avaient, aurait, auraient, également, aussi, encore, déjà, ensuite, enfin, alors, lui,",
         "leur, n'a, n’a, pas, y, en",
     ),
@@ -55,6 +57,7 @@ LEXICON = Lexicon(
     complementisers=phrases("que, qu', qu’"),
     pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p", "on": "p", "je": "", "nous": "p"},
     hyphen_pronouns=True,
+    adjectives_after=True,
     determiners=words(
         "le la les l' l’ un une des du son sa ses leur leurs ce cet cette ces plusieurs certains certaines",
         "autre",
@@ -72,7 +75,7 @@ LEXICON = Lexicon(
         "étudiante agriculteur agricultrice éleveur ouvrier salarié salariés source sources proche proches",
         "spécialiste spécialistes historien historienne sociologue politologue ingénieur homme femme",
         "commissaire préfet préfète délégué déléguée coordinateur coordinatrice représentant représentante",
-        "représentants observateur observateurs vice-président vice-présidente premier première",
+        "représentants observateur observateurs vice-président vice-présidente",
     ),
     person_endings=phrases("iste, istes, eur, eurs, euse, rice, ienne, ologue"),
     body_nouns=words(
@@ -111,7 +114,10 @@ LEXICON = Lexicon(
         "Traité Loi Plan Projet Sommet Conférence Rapport",
     ),
     conjunctions=words("et &"),
-    prepositions=words("de du des d' d’ à au aux en dans sur sous pour par avec sans chez vers contre entre"),
+    prepositions=words(
+        "devant derrière après avant pendant lors durant",
+        "de du des d' d’ à au aux en dans sur sous pour par avec sans chez vers contre entre",
+    ),
     stop_words=words(
         "et ou mais donc car ni que qu' qu’ qui dont où quand comme si est sont était étaient été sera",
     ),
@@ -127,5 +133,6 @@ LEXICON = Lexicon(
     months=words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     weekdays=words("lundi mardi mercredi jeudi vendredi samedi dimanche"),
     number_words=words("million millions milliard milliards mille cent douzaine moitié tiers quart double"),
+    person_relatives=words("qui"),
     quote_marks=("«»", "‹›", "“”", '""'),
 )

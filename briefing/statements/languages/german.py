@@ -50,6 +50,7 @@ LEXICON = Lexicon(
     determiners=words("der die das den dem des ein eine einen einem einer eines kein keine sein seine ihr ihre"),
     definite=words("der die das den dem des dieser diese dieses"),
     person_nouns=words(
+        "beauftragte beauftragter nachbar nachbarin mutter vater pflegerin pfleger",
         "minister ministerin kanzler kanzlerin präsident präsidentin sprecher sprecherin chef chefin",
         "vorsitzende vorsitzender politiker politikerin experte expertin experten direktor direktorin leiter",
         "leiterin sekretär sekretärin forscher forscherin ökonom ökonomin analyst analystin abgeordnete",

@@ -30,6 +30,7 @@ LEXICON = Lexicon(
     complementisers=phrases("che"),
     pronouns={"lui": "m", "lei": "f", "loro": "p", "io": "", "noi": "p"},
     null_subject=True,
+    adjectives_after=True,
     determiners=words(
         "il lo la i gli le l' l’ un uno una un' un’ suo sua suoi sue questo questa quel quella del della dello",
         "dei degli delle",

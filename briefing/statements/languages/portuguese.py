@@ -28,6 +28,7 @@ LEXICON = Lexicon(
     complementisers=phrases("que"),
     pronouns={"ele": "m", "ela": "f", "eles": "p", "elas": "p", "eu": "", "nós": "p"},
     null_subject=True,
+    adjectives_after=True,
     determiners=words(
         "o a os as um uma uns umas seu sua seus suas este esta esse essa outro outra vários várias alguns algumas",
         "do da dos das",

@@ -6,6 +6,8 @@ from briefing.statements.lexicon import Lexicon, phrases, verb_forms, words
 
 LEXICON = Lexicon(
     verbs=verb_forms(
+        "hablar habló habla",
+        "proclamar proclamó proclama, recordar recordó recuerda recordado",
         "decir dijo dice dicen dijeron decía dicho, afirmar afirmó afirma afirman afirmaron afirmado,",
         "asegurar aseguró asegura aseguran aseguraron asegurado,",
         "explicar explicó explica explican explicaron explicado, añadir añadió añade añaden añadieron añadido,",
@@ -32,6 +34,7 @@ LEXICON = Lexicon(
         "agregando recalcando insistiendo",
     ),
     weak=words(
+        "hablar",
         "destacar apuntar precisar criticar denunciar contar preguntar considerar estimar prometer defender",
         "lamentar reconocer comentar expresar confesar",
     ),
@@ -49,12 +52,14 @@ LEXICON = Lexicon(
     complementisers=phrases("que"),
     pronouns={"él": "m", "ella": "f", "ellos": "p", "ellas": "p", "yo": "", "nosotros": "p"},
     null_subject=True,
+    adjectives_after=True,
     determiners=words(
         "el la los las un una unos unas su sus este esta estos estas ese esa otro otra varios varias algunos",
         "algunas del al",
     ),
     definite=words("el la los las este esta del al"),
     person_nouns=words(
+        "president técnico técnica entrenador entrenadora",
         "ministro ministra presidente presidenta portavoz portavoces responsable responsables dirigente",
         "dirigentes director directora diputado diputada diputados senador senadora alcalde alcaldesa",
         "secretario secretaria consejero consejera experto experta expertos analista analistas economista",
@@ -119,5 +124,6 @@ LEXICON = Lexicon(
     ),
     weekdays=words("lunes martes miércoles jueves viernes sábado domingo"),
     number_words=words("millón millones mil cien ciento docena mitad tercio cuarto doble"),
+    person_relatives=words("quien, quienes"),
     quote_marks=("«»", "“”", '""'),
 )
