@@ -18,6 +18,7 @@ from briefing.models import (
     Briefing,
     Document,
     InputWarning,
+    Person,
     Sentence,
     Statement,
     Story,
@@ -25,7 +26,7 @@ from briefing.models import (
 )
 from briefing.pipeline import assemble_briefing, build_briefing
 from briefing.render import FORMATS, render
-from briefing.statements import extract_statements
+from briefing.statements import extract_statements, who_is_who
 from briefing.summarize import METHODS, summarize
 
 __version__ = "0.1.0"
@@ -42,6 +43,7 @@ __all__ = [
     "LoadError",
     "LoadResult",
     "NoInputError",
+    "Person",
     "RenderError",
     "Sentence",
     "StateError",
@@ -55,4 +57,5 @@ __all__ = [
     "load_documents",
     "render",
     "summarize",
+    "who_is_who",
 ]

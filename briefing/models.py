@@ -102,6 +102,20 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone (or a body) quoted in a briefing, for its who's who.
+
+    ``stories`` are positions in :attr:`Briefing.stories`; ``statements`` are
+    every statement this speaker made there, story by story, best first.
+    """
+
+    name: str
+    title: str | None
+    stories: tuple[int, ...]
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
 class InputWarning:
     """An input that could not be used, and why; the briefing is built without it."""
 

@@ -182,7 +182,9 @@ def test_a_server_that_is_down_is_retried_then_reported() -> None:
     sleeps = Sleeps()
     port = free_port()
     with pytest.raises(DeliveryError) as caught:
-        send_message(message(), SmtpServer("127.0.0.1", port, security="none"), retry_delays=(1.0, 2.0), sleep=sleeps)
+        send_message(
+            message(), SmtpServer("127.0.0.1", port, security="none"), retry_delays=(1.0, 2.0), sleep=sleeps
+        )
     assert sleeps == [1.0, 2.0]
     assert f"cannot send through 127.0.0.1:{port}" in str(caught.value)
     assert "gave up after 3 attempts" in str(caught.value)

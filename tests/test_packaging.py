@@ -43,6 +43,7 @@ def test_public_surface() -> None:
         "RenderError",
         "Sentence",
         "StateError",
+        "Person",
         "Statement",
         "Story",
         "SummarySentence",
@@ -53,6 +54,7 @@ def test_public_surface() -> None:
         "load_documents",
         "render",
         "summarize",
+        "who_is_who",
     }
     for name in briefing.__all__:
         assert hasattr(briefing, name)

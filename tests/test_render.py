@@ -41,7 +41,8 @@ def _quote(
     doc: Document, text: str, speaker: str | None, cue: str | None, kind: StatementKind, title: str | None = None
 ) -> Statement:
     start = doc.text.index(text)
-    return Statement(text, start, start + len(text), speaker, cue, kind, doc.id, speaker_title=title)
+    end = start + len(text)
+    return Statement(text, start, end, speaker, cue, kind, doc.id, speaker_title=title, named=speaker is not None)
 
 
 def sample_briefing(date: dt.date = DATE, stories: int = 1) -> Briefing:

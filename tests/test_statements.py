@@ -267,3 +267,87 @@ def test_a_reporting_word_used_as_a_noun_is_not_a_cue() -> None:
         "been for thirty years,” and the governor's remarks “were greeted with applause by the crowd.”"
     )
     assert all(statement.cue not in {"report", "remarks"} for statement in extract_statements(text))
+
+
+# The mistakes real pages led to, in sentences written for these tests.
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speakers"),
+    [
+        ("“We have never seen so many cases in one week,” a nurse in São Paulo, Ana Lima, said.", {"São Paulo"}),
+        ("Eventually recalled, “I was ready this time and I knew it.”", {"Eventually"}),
+        ("He called it an off-the-cuff remark, “not a statement of policy in any way at all.”", {"an off-the-cuff"}),
+        ("For some reason adds to the confusion: “nobody checked the archive before the speech.”", {"some reason"}),
+        ("The ransom note said: “Do not contact the police or you will never see her again.”", {"The ransom note"}),
+        ("“People here have been let down again,” said Newcastle Central MP Chi Okafor.", {"Newcastle Central"}),
+        ("“People here have been let down again,” the MP for Newcastle Central said.", {"Newcastle Central"}),
+    ],
+)
+def test_places_adverbs_noun_phrases_and_objects_are_no_speakers(text: str, not_speakers: set[str]) -> None:
+    (quote,) = quotes(text)
+    assert quote.speaker not in not_speakers
+
+
+def test_a_person_named_after_a_place_speaks_under_their_own_name() -> None:
+    text = "“We have never seen so many cases in one week,” a nurse in São Paulo, Ana Lima, said."
+    (quote,) = quotes(text)
+    assert quote.speaker == "Ana Lima"
+
+
+def test_the_mp_for_a_constituency_is_the_mp_named_before() -> None:
+    text = (
+        "Chi Okafor, the Labour MP for Newcastle Central, met rail officials on Monday.\n"
+        "“This is a disaster for commuters with no other way to work,” said the MP for Newcastle Central."
+    )
+    (quote,) = quotes(text)
+    assert quote.speaker == "Chi Okafor"
+
+
+def test_a_body_keeps_its_whole_name() -> None:
+    text = (
+        "“We expect between 17 and 25 named storms this year,” the National Oceanic and Atmospheric "
+        "Administration said on Thursday."
+    )
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.named) == ("National Oceanic and Atmospheric Administration", True)
+
+
+def test_a_quoted_name_of_a_thing_after_a_weak_verb_is_no_statement() -> None:
+    text = "Meta maintains what it calls a “list of dangerous organizations and individuals it bars from its services.”"
+    assert quotes(text) == []
+
+
+def test_he_is_the_nearest_person_before_the_quote_not_the_last_one_quoted() -> None:
+    text = (
+        "“Our members have had enough of real-terms pay cuts,” said Jo Grady, general secretary of the union.\n"
+        "A spokesperson for UCEA, which represents employers, said the offer was the best the sector could afford. "
+        "“Institutions simply do not have the money to go further,” he said."
+    )
+    first, second = quotes(text)
+    assert first.speaker == "Jo Grady"
+    assert (second.speaker, second.named) == ("A spokesperson for UCEA", False)
+
+
+def test_a_title_stays_whole() -> None:
+    text = (
+        "The Taliban's chief justice, Abdul Hakim Haqqani, said on Sunday that courts would follow one law. "
+        "“There is no room for any other system,” Haqqani said."
+    )
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_title) == ("Abdul Hakim Haqqani", "chief justice")
+
+
+def test_a_surname_takes_the_full_name_only_when_it_is_the_same_name() -> None:
+    text = (
+        "The team includes Maura McLaughlin of West Virginia University. Trevor Houser, an analyst, was not "
+        "involved, nor was Daniel Hauser, a physicist.\n"
+        "“It is like listening to the background music of the cosmos,” McLaughlin says.\n"
+        "“This is going to keep theorists busy for a decade,” Hauser says."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Maura McLaughlin", "Daniel Hauser"]
+
+
+def test_a_headline_that_asks_a_question_is_no_statement() -> None:
+    text = "“Is this the end of the office as we have always known it?”\nRemote work is here to stay, a survey found."
+    assert quotes(text) == []

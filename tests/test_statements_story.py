@@ -75,6 +75,8 @@ def test_a_quote_the_summary_carries_is_not_repeated() -> None:
     statements = shown([FIRST, SECOND], [carried])
     assert not any("defend our borders" in s.text for s in statements)
     assert any("walked away" in s.text for s in statements)
+    kept = [s for s in story_statements([FIRST, SECOND], [carried]) if "defend our borders" in s.text]
+    assert [s.shown for s in kept] == [False]  # still in the JSON, only not shown again
 
 
 def test_a_quote_the_summary_carries_from_another_report_is_not_repeated() -> None:

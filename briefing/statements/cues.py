@@ -58,6 +58,8 @@ _MAX_LEAD_WORDS = 5
 """Words of description a speaker may carry before the name ("Clinton campaign spokesman")."""
 _REACH = 160
 """How far back from a cue a speaker (with an appositive) may start."""
+_BREAK = re.compile(rf"(?P<word>[^\W\d_]+)[.!?]\s+{UPPER}|[“”„«»‹›\"]")
+"""A sentence end or a quotation mark, which no appositive holds (a full stop after "Mr" ends no sentence)."""
 _SENTENCE_ENDS = frozenset('.!?:"“”„«»‹›')
 """A capitalised cue ("Said Ellis: …") counts only where a sentence begins."""
 
@@ -110,7 +112,7 @@ class Grammar:
             rf"[ \u00a0]+(?P<who>(?:{determiner})?{modifier}{{0,4}}{name}){label}"
             rf"(?:{space}(?i:{alternatives(lex.prepositions)}){space}(?:{determiner})?{name}(?=\s*[,.;]))?"
         )
-        """ "said Elena Ruiz", "said Clinton campaign spokesman Brian Fallon", "said Elena Ruiz of the Wildlife Trust"."""
+        """ "said Elena Ruiz", "said Clinton campaign spokesman Brian Fallon", "said Ruiz of the Wildlife Trust"."""
         self.nominal_after = re.compile(
             rf"[ \u00a0]+(?P<who>(?:{determiner})?{modifier}{{0,3}}{noun}{after_noun}{complement})"
         )
@@ -262,6 +264,11 @@ class Grammar:
             return None
         if not word[:1].isupper():
             return None if lowered in lex.relatives else self._description_start(tokens, i)
+        return self._run_phrase_start(tokens, i)
+
+    def _run_phrase_start(self, tokens: list[_Token], i: int) -> int | None:
+        """Like :meth:`_phrase_start`, for a phrase that ends with a capitalised word."""
+        lex = self.lexicon
         j = self._run_start(tokens, i)
         if {token.rstrip(".") for token, _, _ in tokens[j : i + 1]} <= self.names.never_names:
             return None
@@ -272,12 +279,14 @@ class Grammar:
             owner = k - 1
             if owner < 0:
                 return None
-            if self._capitalised(tokens, owner):
-                return self._run_start(tokens, owner)
-            return self._description_start(tokens, owner)
-        if k >= 1 and tokens[k][0].lower() in lex.conjunctions and self._capitalised(tokens, k - 1):
-            if tokens[i][0].rstrip(".") in lex.body_heads:  # "National Oceanic and Atmospheric Administration"
-                return self._run_start(tokens, k - 1)
+            return (
+                self._run_start(tokens, owner)
+                if self._capitalised(tokens, owner)
+                else self._description_start(tokens, owner)
+            )
+        joined = k >= 1 and tokens[k][0].lower() in lex.conjunctions and self._capitalised(tokens, k - 1)
+        if joined and tokens[i][0].rstrip(".") in lex.body_heads:  # "National Oceanic and Atmospheric Administration"
+            return self._run_start(tokens, k - 1)
         return j
 
     def _skip_back(self, tokens: list[_Token], i: int, opening: str, closing: str, reach: int) -> int:
@@ -288,6 +297,14 @@ class Grammar:
             if tokens[j][0] == opening:
                 return j - 1
         return i
+
+    def _breaks(self, stretch: str) -> bool:
+        """Whether a stretch holds a quotation mark or the end of a sentence."""
+        for found in _BREAK.finditer(stretch):
+            word = found.group("word")
+            if word is None or (len(word) > 3 and word not in self.names.abbreviations):
+                return True
+        return False
 
     def _is_name_stretch(self, tokens: list[_Token]) -> bool:
         return (
@@ -321,22 +338,17 @@ class Grammar:
         before_comma = self._skip_back(tokens, i, ",", ",", _APPOSITIVE_TOKENS)
         if before_comma != i and before_comma >= 0:
             inner = tokens[before_comma + 2 : i]
-            if not inner:
-                return None
-            inner_text = text[inner[0][1] : inner[-1][2]]
-            head = tokens[before_comma][0]
-            described = self._phrase_start(tokens, before_comma) if self._is_name_stretch(inner) else None
+            inner_text = text[inner[0][1] : inner[-1][2]] if inner else ""
+            named = self._is_name_stretch(inner)
+            described = self._phrase_start(tokens, before_comma) if named else None
             description = text[tokens[described][1] : tokens[before_comma][2]] if described is not None else ""
             if description and self.describes(description):  # "the chief justice, Abdul Hakim Haqqani, said"
                 return inner[0][1], inner[-1][2], description
-            if head[:1].isupper() or head == ")":
-                appositive, i = inner_text, before_comma
-            elif self._is_name_stretch(inner):
-                return None
-            elif inner[0][0].lower() in self.lexicon.determiners:
-                appositive, i = inner_text, before_comma
-            else:
-                return None
+            head = tokens[before_comma][0]
+            described_head = not named and inner_text.split()[0].lower() in self.lexicon.determiners if inner else False
+            if not inner or self._breaks(inner_text) or not (head[:1].isupper() or head == ")" or described_head):
+                return None  # no appositive: the commas belong to two sentences, a quote or a list
+            appositive, i = inner_text, before_comma
         i = self._skip_back(tokens, i, "(", ")", 8)
         first = self._phrase_start(tokens, i) if i >= 0 else None
         return None if first is None else (tokens[first][1], tokens[i][2], appositive)
@@ -435,6 +447,10 @@ class Grammar:
             if found is None:
                 return None
             lead = text[pos : found[0]]
+            if found[2] and spaced(lead.rstrip(", ")) == spaced(found[2]):  # "a nurse in São Paulo, Ana Lima, said"
+                return Attribution(
+                    spaced(text[found[0] : found[1]]), found[0], cue.words, found[2], pos, cue.end, cue.lemma
+                )
             if len(lead.split()) > _MAX_LEAD_WORDS or any(mark in lead for mark in '.,;:!?“”"«»„'):
                 return None
             described = not lead or (

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.models import Document, Statement, StatementKind
 from briefing.statements.cues import Attribution, Grammar, grammar
-from briefing.statements.quotes import Quote, find_quotes
 from briefing.statements.names import Name
+from briefing.statements.quotes import Quote, find_quotes
 from briefing.statements.speakers import People, Speaker, initial, title_from, who_speaks
 from briefing.text import sentence_spans
 
@@ -100,26 +100,29 @@ class _Text:
         Maura McLaughlin" are people; so is "Ecologist Ruth Kimani" opening a
         sentence, where the first word is a noun for a person, not a name.
         """
+        middle = {word for name in names if not initial(self.text, name.start) for word in name.name.split()}
+        return [self._introduce(name, middle) for name in names]
+
+    def _introduce(self, name: Name, middle: set[str]) -> Name:
+        """One name with what the words around it say (see :meth:`_introduced`)."""
         text, grammar = self.text, self.grammar
-        middle = {word for name in names if not initial(text, name.start) for word in name.name.split()}
-        found = []
-        for name in names:
-            appositive = grammar.apposition_after.match(text, name.end)
-            title = title_from(grammar, appositive.group("appos")) if appositive else None
-            if title and grammar.describes(title):
-                name = replace(name, title=name.title or title, person=True)
-            if _AGE.match(text, name.end) or self.person_relative.match(text, name.end):
-                name = replace(name, person=True)  # "Marie Lefèvre, 54 ans," / "Raj Patel, who studies …"
-            before = text[max(0, name.start - 40) : name.start].split()[-1:]
-            if before and before[0].islower() and self._for_a_person(before[0]):
-                name = replace(name, person=True)
-            described = self._description_before(name.start)
-            if described:  # "La maire de Paris, Anne Hidalgo, a présenté…"
-                name = replace(name, title=name.title or title_from(grammar, described) or described, person=True)
-            first, *rest = name.name.split()
-            if rest and initial(text, name.start) and first not in middle and self._for_a_person(first.lower()):
-                name = replace(name, start=name.start + len(first) + 1, name=" ".join(rest), title=first, person=True)
-            found.append(name)
+        appositive = grammar.apposition_after.match(text, name.end)
+        title = title_from(grammar, appositive.group("appos")) if appositive else None
+        described = self._description_before(name.start)  # "La maire de Paris, Anne Hidalgo, a présenté…"
+        if described:
+            title = title or title_from(grammar, described) or described
+        before = text[max(0, name.start - 40) : name.start].split()[-1:]
+        person = bool(
+            (title and grammar.describes(title))
+            or _AGE.match(text, name.end)  # "Marie Lefèvre, 54 ans,"
+            or self.person_relative.match(text, name.end)  # "Raj Patel, who studies …"
+            or (before and before[0].islower() and self._for_a_person(before[0]))
+        )
+        found = replace(name, title=name.title or (title if person else None), person=name.person or person)
+        first, *rest = found.name.split()
+        if rest and initial(text, found.start) and first not in middle and self._for_a_person(first.lower()):
+            start = found.start + len(first) + 1
+            found = replace(found, start=start, name=" ".join(rest), title=first, person=True)
         return found
 
     def _description_before(self, pos: int) -> str | None:
@@ -169,7 +172,7 @@ class _Text:
         return [found for found in [*subjects, *inverted] if found.who and not self.in_quote(found.at)]
 
     def _ends_phrase(self, pos: int) -> bool:
-        """Whether an inverted speaker ends at ``pos`` ("…, said Tarar." / "dijo Ancelotti en…"), not "said Smith would"."""
+        """Whether an inverted speaker ends at ``pos`` ("said Tarar.", "dijo Ancelotti en…"), not "said Smith would"."""
         if self.text[pos : pos + 1] in _CLOSES_PHRASE:
             return True
         word = _WORDS.match(self.text, pos + 1)
@@ -210,15 +213,15 @@ def _after(doc: _Text, quote: Quote) -> Attribution | None:
         return signed
     verb = _skip_auxiliaries(doc, pos, line_end)
     ends_sentence = text[quote.end - 1] in ".!?" or "." in text[quote.closing : pos]
-    finders = (
-        lambda: cues.cue_subject_at(text, verb, line_end),
-        lambda: cues.subject_cue_at(text, pos, line_end),
-        lambda: cues.according_to_at(text, pos, line_end),
-        lambda: cues.quote_cue_at(text, pos, line_end),
-        lambda: cues.bare_cue_at(text, verb, line_end),
+    finders: tuple[tuple[Callable[[str, int, int], Attribution | None], int], ...] = (
+        (cues.cue_subject_at, verb),
+        (cues.subject_cue_at, pos),
+        (cues.according_to_at, pos),
+        (cues.quote_cue_at, pos),
+        (cues.bare_cue_at, verb),
     )
-    for find in finders:
-        found = find()
+    for find, at in finders:
+        found = find(text, at, line_end)
         if found is None:
             continue
         if ends_sentence and text[found.end : found.end + 2].lstrip(" ")[:1] not in _CLOSES_PHRASE:
@@ -260,12 +263,13 @@ def _before(doc: _Text, quote: Quote, window_start: int) -> Attribution | None:
             return None
         start, end = max(previous[0], previous[1] - _WINDOW), previous[1]
     label = _colon_label(doc, start, end)
-    if label is not None:
-        return label
-    inverted = cues.cue_subjects(text, start, end)
-    adjacent = [found for found in inverted if _reaches(doc, found.end, end)]
-    if adjacent:
-        return adjacent[-1]
+    adjacent = [found for found in cues.cue_subjects(text, start, end) if _reaches(doc, found.end, end)]
+    return label or (adjacent[-1] if adjacent else None) or _cued_before(doc, start, end)
+
+
+def _cued_before(doc: _Text, start: int, end: int) -> Attribution | None:
+    """A cue in ``text[start:end]`` whose speaker stands before it, the latest one; else the colon's subject."""
+    text, cues = doc.text, doc.grammar
     according = list(cues.according_to(text, start, end))
     subjects = [
         found
@@ -523,25 +527,24 @@ def _accept(doc: _Text, unit: list[_Piece], who: Attribution | None, *, cued: bo
     first, last = unit[0].quote, unit[-1].quote
     parts = [(piece.quote.start, piece.quote.end) for piece in unit]
     words = sum(_words(text[start:end]) for start, end in parts)
-    if len(unit) == 1 and _looks_like_title(doc, text[first.start : first.end]):
+    alone = len(unit) == 1
+    if alone and (
+        _looks_like_title(doc, text[first.start : first.end])
+        or (who is None and _headline(doc, first))
+        or (_named_thing(doc, first) and _weak_cue_before(doc, first))
+    ):
         return None
-    if who is None and len(unit) == 1 and _headline(doc, first):
-        return None
-    if len(unit) == 1 and _named_thing(doc, first) and _weak_cue_before(doc, first):
-        return None
-    if who is not None and adjacent and words >= _MIN_DIRECT_WORDS:
-        return _statement(doc, parts, "direct", who)
-    if who is not None and cued:
+    if who is not None and adjacent:
+        keep = words >= _MIN_DIRECT_WORDS
+    elif who is not None and cued:
         sentence_start, sentence_end = doc.sentence_at(first.start)
         sentence_start = max(sentence_start, first.start - _WINDOW)
         sentence_end = min(max(sentence_end, last.end), last.end + _WINDOW)
         carries = 2 * doc.quoted(sentence_start, sentence_end) >= sentence_end - sentence_start
-        if words >= _MIN_UNCUED_WORDS or (words >= _MIN_DIRECT_WORDS and carries):
-            return _statement(doc, parts, "direct", who)
-        return None
-    if words < _MIN_UNCUED_WORDS:
-        return None
-    return _statement(doc, parts, "direct", who)
+        keep = words >= _MIN_UNCUED_WORDS or (words >= _MIN_DIRECT_WORDS and carries)
+    else:
+        keep = words >= _MIN_UNCUED_WORDS
+    return _statement(doc, parts, "direct", who) if keep else None
 
 
 def _clause(doc: _Text, start: int, end: int) -> tuple[int, int] | None:
@@ -557,7 +560,7 @@ def _clause(doc: _Text, start: int, end: int) -> tuple[int, int] | None:
 
 def _reported(doc: _Text, start: int, end: int) -> tuple[tuple[int, int], Attribution] | None:
     """The reported clause of one sentence and who reports it, or None."""
-    text, cues, lexicon = doc.text, doc.grammar, doc.lexicon
+    text, cues = doc.text, doc.grammar
     leading = cues.according_to_at(text, start, end)
     if leading is not None and text[leading.end : leading.end + 1] == ",":
         found = _clause(doc, leading.end + 1, end)
@@ -569,7 +572,13 @@ def _reported(doc: _Text, start: int, end: int) -> tuple[tuple[int, int], Attrib
             clause = _clause(doc, start, start + len(before) - 1)
             if clause:
                 return clause, attribution
-    subject = next(cues.subject_cues(text, start, end), None)
+    return _said_that(doc, start, end)
+
+
+def _said_that(doc: _Text, start: int, end: int) -> tuple[tuple[int, int], Attribution] | None:
+    """ "X said (that) …", "X accused Y of …" opening a sentence: the clause after the cue."""
+    text, lexicon = doc.text, doc.lexicon
+    subject = next(doc.grammar.subject_cues(text, start, end), None)
     if subject is None or subject.lemma is None or subject.lemma in lexicon.not_indirect:
         return None
     if _words(text[start : subject.at]) > 6 or doc.in_quote(subject.at):

@@ -198,7 +198,8 @@ class NameReader:
         """Where the name that begins at ``start`` ends; None when there is no person's name there.
 
         A run that names an institution or a place ("Ministerio de Hacienda",
-        "Labour Party") is no name; an affiliation after a name is left out.
+        "Labour Party") is no name; an affiliation after a name is left out
+        ("Maura McLaughlin of West Virginia University").
         A lone German noun ("Eine Mutter", "Bahnsprecher") is no name either.
         """
         words = bare[start:]
@@ -207,8 +208,10 @@ class NameReader:
         if self.lexicon.compounds and len(words) == 1 and (after_article or self.is_role(words[0])):
             return None
         heads = [i for i, word in enumerate(words) if word in self.not_person]
-        if not heads:
-            return len(bare)
+        if not heads:  # "Grace Whitfield of Northgate Research": a name, then where the person works
+            prepositions = self.lexicon.prepositions
+            split = next((i for i, word in enumerate(words) if word in prepositions and 2 <= i <= len(words) - 3), None)
+            return start + split if split else len(bare)
         joiner = next((i for i, word in enumerate(words[: heads[0]]) if word in self.joiners), None)
         return start + joiner if joiner else None
 

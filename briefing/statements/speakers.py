@@ -155,7 +155,7 @@ class People:
             return "f"
         if lowered & {word.lower() for word in self.lexicon.masculine}:
             return "m"
-        head = words.split()[-1].lower() if words.split() else ""
+        head = words.rsplit(maxsplit=1)[-1].lower() if words.split() else ""
         return "p" if head in self.lexicon.body_nouns else ""
 
     # Names and titles.
@@ -171,7 +171,8 @@ class People:
     def _full_name(self, word: str, before: int) -> str | None:
         """By surname, the latest full name before ``before`` (else the first); by first name, only if one."""
         if " " in word:  # "Pérez Raya" -> "Florentino Pérez Raya"
-            longer = [name for name in self._by_surname.get(word.split()[-1], []) if name.name.endswith(" " + word)]
+            surname = word.rsplit(maxsplit=1)[-1]
+            longer = [name for name in self._by_surname.get(surname, []) if name.name.endswith(" " + word)]
             return longer[0].name if longer else None
         candidates = self._by_surname.get(word)
         if candidates:
@@ -208,7 +209,7 @@ class People:
         if lowered in pronouns:
             return self.antecedent(before, pronouns[lowered]) if pronouns[lowered] in _PERSON_GENDERS else None
         head = self.grammar.head(who)
-        for phrase in dict.fromkeys((who, head)):
+        for phrase in dict.fromkeys((head, who)):
             name = self.reader.name_of(phrase, attribution.at)
             if name is not None and (attribution.labelled or self._acceptable(name)):
                 full = self.full_name(name.name, before)

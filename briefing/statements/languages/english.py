@@ -191,6 +191,6 @@ LEXICON = Lexicon(
     ),
     weekdays=words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
     number_words=words("million billion trillion thousand hundred percent dozen half third quarter twice doubled"),
-    person_relatives=words("who, whom, whose"),
+    person_relatives=phrases("who, whom, whose"),
     quote_marks=("“”", '""', "«»"),
 )

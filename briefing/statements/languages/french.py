@@ -10,7 +10,8 @@ from briefing.statements.lexicon import Lexicon, phrases, verb_forms, words
 
 LEXICON = Lexicon(
     verbs=verb_forms(
-        "féliciter félicite félicité, ironiser ironise ironisé, alerter alerte alerté, soupirer soupire soupiré, attaquer attaque attaqué, répliquer réplique répliqué",
+        "féliciter félicite félicité, ironiser ironise ironisé, alerter alerte alerté, soupirer soupire soupiré,",
+        "attaquer attaque attaqué, répliquer réplique répliqué,",
         "dire dit disent disait dira, déclarer déclare déclarent déclaré déclarait,",
         "affirmer affirme affirment affirmé affirmait, expliquer explique expliquent expliqué expliquait,",
         "ajouter ajoute ajoutent ajouté ajoutait, souligner souligne soulignent souligné,",
@@ -133,6 +134,6 @@ LEXICON = Lexicon(
     months=words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     weekdays=words("lundi mardi mercredi jeudi vendredi samedi dimanche"),
     number_words=words("million millions milliard milliards mille cent douzaine moitié tiers quart double"),
-    person_relatives=words("qui"),
+    person_relatives=phrases("qui"),
     quote_marks=("«»", "‹›", "“”", '""'),
 )

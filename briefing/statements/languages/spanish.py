@@ -124,6 +124,6 @@ LEXICON = Lexicon(
     ),
     weekdays=words("lunes martes miércoles jueves viernes sábado domingo"),
     number_words=words("millón millones mil cien ciento docena mitad tercio cuarto doble"),
-    person_relatives=words("quien, quienes"),
+    person_relatives=phrases("quien, quienes"),
     quote_marks=("«»", "“”", '""'),
 )
