@@ -9,10 +9,11 @@ reader could trust) is decided in :mod:`briefing.statements.speakers`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.statements.lexicon import Lexicon, lexicon
 from briefing.statements.names import UPPER, NameReader, alternatives, name_reader
@@ -68,6 +69,43 @@ def spaced(words: str) -> str:
     return " ".join(words.split())
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """Pieces of the speaker-phrase patterns of one language."""
+
+    determiner: str
+    modifier: str
+    noun: str
+    """A speaker noun: one of the list, or (in German) a compound ending with one, or a word with a person's
+    ending ("ecologist", "centrocampista")."""
+    complement: str
+    """What a speaker noun is of: "for Newcastle Central", "de l’agriculture", "del Gobierno"."""
+    after_noun: str
+    """Adjectives after the noun, where the language puts them there: "el técnico italiano"."""
+
+
+def _parts(lex: Lexicon, name: str, speaker_nouns: frozenset[str]) -> _Parts:
+    space = r"[ \u00a0]+"
+    spaced_determiners = lex.determiners - frozenset(lex.complementisers)
+    elided = [word for word in spaced_determiners if word.endswith(("'", "’"))]
+    determiner = rf"(?:(?i:{alternatives(spaced_determiners - set(elided))}){space}"
+    determiner += rf"|(?i:{alternatives(elided)}))" if elided else ")"
+    blocked = alternatives([*lex.stop_words, *lex.pronouns, *lex.complementisers, *lex.prepositions, *lex.determiners])
+    modifier = rf"(?:(?!(?i:{blocked})\b)(?:[\w/’'-]+|(?:\w\.)+){space})"
+    compound = r"[\w-]*" if lex.compounds else ""
+    lower_word = rf"(?!(?i:{blocked})\b)(?=[^\W\d_])(?!{UPPER})[\w-]{{3,}}"
+    by_ending = rf"|{lower_word}(?:{alternatives(lex.person_endings)})" if lex.person_endings else ""
+    noun = rf"(?:{compound}(?i:{alternatives(speaker_nouns)}){by_ending})\b"
+    times = alternatives([*lex.time_words, *lex.weekdays, *lex.months]) or "(?!)"
+    plain = rf"(?!(?i:{times})\b){lower_word}"
+    complement = (
+        rf"(?:{space}(?i:{alternatives(lex.prepositions)}){space}(?:{determiner})?"
+        rf"(?!(?i:{times})\b)(?:{name}|{plain}(?:{space}{plain})?))?"
+    )
+    after_noun = rf"(?:{space}{plain}){{0,2}}" if lex.adjectives_after else ""
+    return _Parts(determiner, modifier, noun, complement, after_noun)
+
+
 class Grammar:
     """One language's cue patterns, compiled once (see :func:`grammar`)."""
 
@@ -82,30 +120,8 @@ class Grammar:
         self.noun_endings = tuple(noun for noun in self.speaker_nouns if len(noun) >= 4) if lex.compounds else ()
         space = r"[ \u00a0]+"
         name = self.names.pattern
-        spaced_determiners = lex.determiners - frozenset(lex.complementisers)
-        elided = [word for word in spaced_determiners if word.endswith(("'", "’"))]
-        determiner = rf"(?:(?i:{alternatives(spaced_determiners - set(elided))}){space}"
-        determiner += rf"|(?i:{alternatives(elided)}))" if elided else ")"
-        blocked = alternatives(
-            [*lex.stop_words, *lex.pronouns, *lex.complementisers, *lex.prepositions, *lex.determiners]
-        )
-        modifier = rf"(?:(?!(?i:{blocked})\b)(?:[\w/’'-]+|(?:\w\.)+){space})"
-        compound = r"[\w-]*" if lex.compounds else ""
-        endings = alternatives(lex.person_endings)
-        lower_word = rf"(?!(?i:{blocked})\b)(?=[^\W\d_])(?!{UPPER})[\w-]{{3,}}"
-        by_ending = rf"|{lower_word}(?:{endings})" if lex.person_endings else ""
-        noun = rf"(?:{compound}(?i:{alternatives(self.speaker_nouns)}){by_ending})\b"
-        """A speaker noun: one of the list, or (in German) a compound ending with one, or a word with a person's
-        ending ("ecologist", "centrocampista")."""
-        times = alternatives([*lex.time_words, *lex.weekdays, *lex.months]) or "(?!)"
-        plain = rf"(?!(?i:{times})\b){lower_word}"
-        complement = (
-            rf"(?:{space}(?i:{alternatives(lex.prepositions)}){space}(?:{determiner})?"
-            rf"(?!(?i:{times})\b)(?:{name}|{plain}(?:{space}{plain})?))?"
-        )
-        """What a speaker noun is of: "for Newcastle Central", "de l’agriculture", "del Gobierno"."""
-        after_noun = rf"(?:{space}{plain}){{0,2}}" if lex.adjectives_after else ""
-        """Adjectives after the noun, where the language puts them there: "el técnico italiano"."""
+        part = _parts(lex, name, self.speaker_nouns)
+        determiner, modifier, noun = part.determiner, part.modifier, part.noun
         label = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?"
         """A party label after a name: "Rep. Jim Clyburn (D-S.C.)"."""
         self.name_after = re.compile(
@@ -114,7 +130,7 @@ class Grammar:
         )
         """ "said Elena Ruiz", "said Clinton campaign spokesman Brian Fallon", "said Ruiz of the Wildlife Trust"."""
         self.nominal_after = re.compile(
-            rf"[ \u00a0]+(?P<who>(?:{determiner})?{modifier}{{0,3}}{noun}{after_noun}{complement})"
+            rf"[ \u00a0]+(?P<who>(?:{determiner})?{modifier}{{0,3}}{noun}{part.after_noun}{part.complement})"
         )
         pronouns = alternatives(lex.pronouns)
         self.pronoun_after = re.compile(
@@ -139,6 +155,10 @@ class Grammar:
         """", an Islamabad-based analyst," / ", secrétaire générale de la CGT." / ", Khawaja Asif," after a speaker."""
         self.name_apposition = re.compile(rf",\s+(?P<appos>{name})(?=\s*,)")
         """A name set off by commas after a description: "Pour le ministre du travail, Olivier Dussopt, «…»"."""
+        self.signature = re.compile(rf"(?P<who>{name})[\s.]*$")
+        """A name alone after a dash that follows a quote: "“…” ― Jorge Falcon"."""
+        self.colon_label = re.compile(rf"\s*(?P<who>{name})\s*:\s*$")
+        """A name and a colon right before a quote: "Scholz: „Wir schaffen das“"."""
         self.tail = re.compile(rf"\s+(?:{alternatives(lex.cue_tails)})\b") if lex.cue_tails else None
         self.according = re.compile(rf"(?<!\w)(?i:{alternatives(lex.according_to)})\b") if lex.according_to else None
         self.quote_cues = frozenset(lex.quote_cues)
@@ -171,9 +191,15 @@ class Grammar:
         return self.hyphen_pronoun is not None and self.pronoun_after.match(text, pos, end) is not None
 
     def cues(self, text: str, start: int, end: int) -> Iterator[_Cue]:
-        """Reporting verbs in ``text[start:end]``: a word scan and a dictionary lookup, faster than one big regex."""
-        for word in _LETTERS.finditer(text, start, end):
-            if word.group().lower() in self.lemmas:
+        """Reporting verbs in ``text[start:end]``.
+
+        The words that may be cues are found once per text (a word scan and a
+        dictionary lookup, faster than one big regex); the many windows the
+        rules look into then only pick theirs out.
+        """
+        starts, words = _cue_words(self, text)
+        for word in words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+            if word.end() <= end:
                 cue = self._cue_at(text, word, end)
                 if cue is not None:
                     yield cue
@@ -499,6 +525,13 @@ class Grammar:
     def participles(self, text: str, start: int, end: int) -> list[re.Match[str]]:
         """Cues that carry on a clause with no subject of their own: "…, saying that “…"."""
         return list(self.gerunds.finditer(text, start, end)) if self.gerunds else []
+
+
+@lru_cache(maxsize=8)
+def _cue_words(grammar: Grammar, text: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Where the words of ``text`` that are forms of reporting verbs stand (the text's hash is computed once)."""
+    words = [word for word in _LETTERS.finditer(text) if word.group().lower() in grammar.lemmas]
+    return [word.start() for word in words], words
 
 
 @cache

@@ -247,7 +247,7 @@ def _signature(doc: _Text, quote: Quote, pos: int, line_end: int) -> Attribution
     """A name alone after a dash that follows a quote: "“…” ― Jorge Falcon"."""
     if not any(dash in doc.text[quote.closing : pos] for dash in _DASHES):
         return None
-    signed = re.compile(rf"(?P<who>{doc.grammar.names.pattern})[\s.]*$").match(doc.text, pos, line_end)
+    signed = doc.grammar.signature.match(doc.text, pos, line_end)
     if signed is None:
         return None
     return Attribution(signed.group("who"), pos, None, begin=pos, end=signed.end("who"), labelled=True)
@@ -321,7 +321,7 @@ def _reaches(doc: _Text, cue_end: int, opening: int) -> bool:
 
 def _colon_label(doc: _Text, start: int, end: int) -> Attribution | None:
     """A name and a colon right before the quote, opening its sentence: "Scholz: „Wir schaffen das“"."""
-    label = re.compile(rf"\s*(?P<who>{doc.grammar.names.pattern})\s*:\s*$").fullmatch(doc.text, start, end)
+    label = doc.grammar.colon_label.fullmatch(doc.text, start, end)
     if label is None:
         return None
     return Attribution(label.group("who"), label.start("who"), None, begin=label.start("who"), end=end, labelled=True)

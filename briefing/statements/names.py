@@ -15,8 +15,8 @@ from functools import cache
 
 from briefing.statements.lexicon import Lexicon
 
-_BLOCKS = ((0x41, 0x24F), (0x370, 0x3FF), (0x1E00, 0x1FFF))
-"""Latin (with its extensions) and Greek: the scripts of the supported languages."""
+_BLOCKS = ((0x41, 0x17F), (0x370, 0x3FF))
+"""Basic and extended Latin, and modern Greek: the letters of the supported languages."""
 
 
 def _letter_class(keep: Callable[[str], bool]) -> str:

@@ -103,6 +103,15 @@ class People:
             if name.is_full and name.surname not in self._by_surname:
                 self._by_surname.setdefault(name.surname, []).append(name)
         self._surname_starts = {word: [name.start for name in names] for word, names in self._by_surname.items()}
+        self._tails: dict[str, str] = {}
+        """Ends of full names longer than a surname: "Pérez Raya" -> "Florentino Pérez Raya"."""
+        for names in self._by_surname.values():
+            for name in names:
+                words = name.name.split()
+                for cut in range(1, len(words) - 1):
+                    self._tails.setdefault(" ".join(words[cut:]), name.name)
+        self.speakers = sorted(self.speakers, key=lambda name: name.start)
+        self._speaker_starts = [name.start for name in self.speakers]
         self._titles: dict[str, str] = {}
         for name in [*persons, *self.speakers]:
             if name.title:
@@ -170,10 +179,8 @@ class People:
 
     def _full_name(self, word: str, before: int) -> str | None:
         """By surname, the latest full name before ``before`` (else the first); by first name, only if one."""
-        if " " in word:  # "Pérez Raya" -> "Florentino Pérez Raya"
-            surname = word.rsplit(maxsplit=1)[-1]
-            longer = [name for name in self._by_surname.get(surname, []) if name.name.endswith(" " + word)]
-            return longer[0].name if longer else None
+        if " " in word:
+            return self._tails.get(word)
         candidates = self._by_surname.get(word)
         if candidates:
             index = bisect.bisect_left(self._surname_starts[word], before)
@@ -261,11 +268,10 @@ class People:
         return max(nouns, key=len) if nouns else word
 
     def _last_speaker(self, before: int, role: str) -> Speaker | None:
-        paragraph = self.text.rfind("\n", 0, before) + 1
-        spoke = [name for name in self.speakers if paragraph <= name.start < before]
-        if not spoke:
-            return None
-        last = max(spoke, key=lambda name: name.start)
+        index = bisect.bisect_left(self._speaker_starts, before) - 1
+        if index < 0 or "\n" in self.text[self.speakers[index].start : before]:
+            return None  # nobody spoke before in this paragraph
+        last = self.speakers[index]
         full = self.full_name(last.name, last.start)
         title = (self.title(full) or "").lower()
         if title and role not in title:
