@@ -98,10 +98,10 @@ def _parts(lex: Lexicon, name: str, speaker_nouns: frozenset[str]) -> _Parts:
     noun = rf"(?:{compound}(?i:{alternatives(speaker_nouns)}){by_ending})\b"
     times = alternatives([*lex.time_words, *lex.weekdays, *lex.months]) or "(?!)"
     plain = rf"(?!(?i:{times})\b){lower_word}"
-    complement = (
-        rf"(?:{space}(?i:{alternatives(lex.prepositions)}){space}(?:{determiner})?"
-        rf"(?!(?i:{times})\b)(?:{name}|{plain}(?:{space}{plain})?))?"
-    )
+    glued = [word for word in lex.prepositions if word.endswith(("'", "’"))]
+    preposition = rf"{space}(?i:{alternatives(lex.prepositions - set(glued))}){space}"
+    preposition += rf"|{space}(?i:{alternatives(glued)})" if glued else ""
+    complement = rf"(?:(?:{preposition})(?:{determiner})?(?!(?i:{times})\b)(?:{name}|{plain}(?:{space}{plain})?))?"
     after_noun = rf"(?:{space}{plain}){{0,2}}" if lex.adjectives_after else ""
     return _Parts(determiner, modifier, noun, complement, after_noun)
 
@@ -261,7 +261,7 @@ class Grammar:
         """First token of a description whose head noun is token ``i`` ("a senior official"), or None."""
         lex = self.lexicon
         if not self.is_speaker_noun(tokens[i][0]):
-            return None
+            return self._described_by_complement(tokens, i)
         j = i
         while j > 0 and i - j < 4 and tokens[j - 1][0][:1].isalnum():
             previous = tokens[j - 1][0].lower()
@@ -273,6 +273,16 @@ class Grammar:
             if previous in lex.determiners:
                 break
         return j
+
+    def _described_by_complement(self, tokens: list[_Token], i: int) -> int | None:
+        """The start of "a narrator in the Clinton ad", read back from "ad" to the noun before the preposition."""
+        for k in range(i - 1, max(0, i - 5), -1):
+            word = tokens[k][0].lower()
+            if word in self.lexicon.prepositions:
+                return self._description_start(tokens, k - 1) if self.is_speaker_noun(tokens[k - 1][0]) else None
+            if word in self.not_subjects or not tokens[k][0][:1].isalnum():
+                return None
+        return None
 
     def _phrase_start(self, tokens: list[_Token], i: int) -> int | None:
         """Index of the first token of the speaker phrase that ends with token ``i``, or None.
@@ -479,10 +489,9 @@ class Grammar:
                 )
             if len(lead.split()) > _MAX_LEAD_WORDS or any(mark in lead for mark in '.,;:!?“”"«»„'):
                 return None
-            described = not lead or (
-                lead[-1].isspace() and not self.lexicon.stop_words.intersection(lead.lower().split())
-            )
-            begin = pos if described else found[0]
+            if self.lexicon.stop_words.intersection(lead.lower().split()):
+                return None  # "…,” when Clinton blasted him": the cue belongs to another clause
+            begin = pos if not lead or lead[-1].isspace() else found[0]
             return Attribution(spaced(text[begin : found[1]]), begin, cue.words, found[2], begin, cue.end, cue.lemma)
         return None
 

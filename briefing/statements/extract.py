@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.models import Document, Statement, StatementKind
-from briefing.statements.cues import Attribution, Grammar, grammar
+from briefing.statements.cues import Attribution, Grammar, grammar, spaced
 from briefing.statements.names import Name
 from briefing.statements.quotes import Quote, find_quotes
 from briefing.statements.speakers import People, Speaker, initial, title_from, who_speaks
@@ -133,7 +133,14 @@ class _Text:
             return None
         comma = low + len(text[low:pos].rstrip()) - 1
         clause = re.split(r"[.;:!?\n,]", text[low:comma])[-1].strip()
-        return clause if clause and self.grammar.describes(clause) else None
+        according = self.grammar.according.match(clause) if self.grammar.according else None
+        opening = clause.split(maxsplit=1)
+        if according:  # "Pour le ministre du travail, Olivier Dussopt, « … »"
+            clause = clause[according.end() :].strip()
+        elif len(opening) == 2 and opening[0].lower() in self.lexicon.prepositions:
+            clause = opening[1]
+        described = self.grammar.description_at(clause, 0, len(clause))
+        return clause if described == spaced(clause) and self.grammar.describes(clause) else None
 
     def _for_a_person(self, word: str) -> bool:
         """Whether a lower-case word is a noun for a person ("analyst", "ecologist")."""
@@ -472,7 +479,7 @@ def _direct_quotes(doc: _Text) -> list[Statement]:
             found = next((piece.found for piece in part if piece.found), None)
             label = _labelled(doc, part[0].quote)
             current = label or current
-            who = found or current
+            who = label or found or current
             adjacent = bool(part[0].after) or bool(
                 found and doc.adjacent.fullmatch(doc.text, found.end, part[0].quote.opening)
             )

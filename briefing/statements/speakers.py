@@ -23,14 +23,19 @@ from briefing.statements.names import Name
 
 _PERSON_GENDERS = frozenset({"m", "f", ""})
 _LOOK_BACK = 50
+_PARAGRAPH_REACH = 3000
+"""How far back a pronoun's person may be named: this paragraph and two before, within this many characters."""
 """Mentions looked at when resolving a pronoun: far enough for a long paragraph, and the work stays linear."""
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n“”\"„«»‹›])\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?]?[“”\"„«»‹›])\s*$")
+"""What ends before a word that opens a sentence: a full stop, a line, an opening mark, a closing one after a full
+stop; not "…,” Melanie said", where the comma goes on with the sentence."""
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 
 
 def initial(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence, a line or a quote (where any word has a capital)."""
-    return pos == 0 or _SENTENCE_START.search(text, max(0, pos - 3), pos) is not None
+    found = _SENTENCE_START.search(text, max(0, pos - 4), pos)
+    return pos == 0 or (found is not None and text[max(0, found.start() - 1) : found.start()] != ",")
 
 
 @dataclass(frozen=True)
@@ -305,13 +310,26 @@ class People:
         """
         index = bisect.bisect_left(self._mention_starts, before)
         fallback: Mention | None = None
+        earliest = self._previous_paragraph(before)
         for mention in reversed(self._mentions[max(0, index - _LOOK_BACK) : index]):
+            if mention.start < earliest:
+                break  # a person two paragraphs back is no longer who "he" means
             if not self._compatible(mention, gender):
                 continue
             if mention.subject:
                 return self._learn(self._mentioned(mention), gender)
             fallback = fallback or mention
         return self._learn(self._mentioned(fallback), gender) if fallback else None
+
+    def _previous_paragraph(self, pos: int) -> int:
+        """Where the second paragraph before the one holding ``pos`` begins (blank lines skipped), within a reach."""
+        text, low = self.text, max(0, pos - _PARAGRAPH_REACH)
+        start = pos
+        for _ in range(3):
+            while start > low and text[start - 1] == "\n":
+                start -= 1
+            start = text.rfind("\n", low, start) + 1 or low
+        return start
 
     def _compatible(self, mention: Mention, gender: Gender) -> bool:
         known = mention.gender

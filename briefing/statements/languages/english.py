@@ -66,6 +66,7 @@ LEXICON = Lexicon(
     determiners=words("the a an another one two three several some many other his her their its our this that"),
     definite=words("the this that"),
     person_nouns=words(
+        "narrator narrators announcer voiceover",
         "official officials source sources spokesman spokeswoman spokesperson spokespeople minister ministers",
         "president senator governor mayor secretary lawmaker lawmakers aide aides adviser advisers advisor",
         "advisors analyst analysts expert experts chairman chairwoman chair director diplomat diplomats",
