@@ -351,3 +351,30 @@ def test_a_surname_takes_the_full_name_only_when_it_is_the_same_name() -> None:
 def test_a_headline_that_asks_a_question_is_no_statement() -> None:
     text = "“Is this the end of the office as we have always known it?”\nRemote work is here to stay, a survey found."
     assert quotes(text) == []
+
+
+def test_a_quoted_fragment_of_reported_speech_is_no_direct_quote() -> None:
+    text = (
+        "The senator said the bill would give the agency “far more power than it has ever had” over local budgets, "
+        "but added that the vote could wait until spring.\n"
+        "Asif accused the council of stalling, saying that “those who delay this plan will answer to the voters”."
+    )
+    found = quotes(text)
+    assert [q.text for q in found] == ["those who delay this plan will answer to the voters"]
+    assert found[0].cue == "saying"
+
+
+def test_a_capitalised_noun_opening_a_sentence_is_a_description_not_a_name() -> None:
+    for text in [
+        "Police said the man was arrested on Friday near the old station.",
+        "“We will not back down on the pension reform,” Analysts warn.",
+    ]:
+        (statement,) = extract_statements(text)
+        assert statement.speaker in {"Police", "Analysts"}
+        assert not statement.named
+
+
+def test_a_place_word_inside_a_name_does_not_end_it() -> None:
+    text = "“The tests are a grave provocation,” South Korean President Park Geun-hye said on Friday."
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_title) == ("Park Geun-hye", "South Korean President")

@@ -544,11 +544,13 @@ def _accept(doc: _Text, unit: list[_Piece], who: Attribution | None, *, cued: bo
     if who is not None and adjacent:
         keep = words >= _MIN_DIRECT_WORDS
     elif who is not None and cued:
-        sentence_start, sentence_end = doc.sentence_at(first.start)
-        sentence_start = max(sentence_start, first.start - _WINDOW)
-        sentence_end = min(max(sentence_end, last.end), last.end + _WINDOW)
-        carries = 2 * doc.quoted(sentence_start, sentence_end) >= sentence_end - sentence_start
-        keep = words >= _MIN_UNCUED_WORDS or (words >= _MIN_DIRECT_WORDS and carries)
+        sentence_end = min(max(doc.sentence_at(first.start)[1], last.end), last.end + _WINDOW)
+        clause_start = (
+            who.end if who.end <= first.opening else max(doc.sentence_at(first.start)[0], first.start - _WINDOW)
+        )
+        clause = len(text[clause_start:sentence_end].strip())
+        carries = 2 * doc.quoted(clause_start, sentence_end) >= clause
+        keep = words >= _MIN_DIRECT_WORDS and carries
     else:
         keep = words >= _MIN_UNCUED_WORDS
     return _statement(doc, parts, "direct", who) if keep else None

@@ -207,7 +207,9 @@ class NameReader:
             return None  # "Deutschland-Chef von Flixbus": a title and what it is of, no name
         if self.lexicon.compounds and len(words) == 1 and (after_article or self.is_role(words[0])):
             return None
-        heads = [i for i, word in enumerate(words) if word in self.not_person]
+        heads = [i for i, word in enumerate(words) if word in self.bodies]
+        if words[-1] in self.lexicon.non_person_heads:  # a place or a thing ends its name: "Central Park"
+            heads.append(len(words) - 1)
         if not heads:  # "Grace Whitfield of Northgate Research": a name, then where the person works
             prepositions = self.lexicon.prepositions
             split = next((i for i, word in enumerate(words) if word in prepositions and 2 <= i <= len(words) - 3), None)

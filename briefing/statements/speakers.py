@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from briefing.statements.cues import Attribution, Grammar, spaced
 from briefing.statements.lexicon import Gender
-from briefing.statements.names import Name
+from briefing.statements.names import LOWER, NAME_WORD, Name
 
 _PERSON_GENDERS = frozenset({"m", "f", ""})
 _LOOK_BACK = 50
@@ -30,6 +30,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?]?[“”\"„«»‹›])\s*$
 """What ends before a word that opens a sentence: a full stop, a line, an opening mark, a closing one after a full
 stop; not "…,” Melanie said", where the comma goes on with the sentence."""
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
+_NAME_WORD = re.compile(NAME_WORD)
+_LOWER_WORD = re.compile(rf"(?<![\w’'-]){LOWER}+(?![\w’'-])")
 
 
 def initial(text: str, pos: int) -> bool:
@@ -98,6 +100,8 @@ class People:
             for word in name.name.split()
         }
         """Capitalised words the text uses as names, not only because a sentence begins with them."""
+        self._lower_words = frozenset(_LOWER_WORD.findall(self.text))
+        """Words the text writes in lower case: common words, even where a sentence gives them a capital."""
         self._by_surname: dict[str, list[Name]] = {}
         self._by_first: dict[str, set[str]] = {}
         for name in persons:
@@ -238,16 +242,23 @@ class People:
         return self._description(who, head, before) if self.grammar.head_noun(head) else None
 
     def _acceptable(self, name: Name) -> bool:
-        """Whether a name is one a reader can trust: a lone capitalised word must be used as a name elsewhere.
+        """Whether a name is one a reader can trust; a lone capitalised word needs more than its capital.
 
-        "Eventually" opening a sentence is not a name; "Tarar" is when the text
-        also writes "Attaullah Tarar", and so is a word it capitalises in the
-        middle of a sentence.
+        "Tarar" is a name when the text also writes "Attaullah Tarar", or
+        capitalises it in the middle of a sentence; "Eventually" opening a
+        sentence is not, nor is a word the text also writes in lower case, nor
+        one with an adverb's ending. A date never speaks.
         """
         if name.is_full or name.title or name.honorific:
             return True
         word = name.name.rstrip(".")
-        return self._is_known(word) and word not in self.lexicon.months | self.lexicon.weekdays
+        if word in self.lexicon.months | self.lexicon.weekdays or self.grammar.is_speaker_noun(word.lower()):
+            return False  # a date, or "Officials" opening a sentence: a description, not a name
+        if self._is_known(word):
+            return True
+        endings = self.lexicon.adverb_endings
+        common = word.lower() in self._lower_words or bool(endings and word.lower().endswith(endings))
+        return not common and _NAME_WORD.fullmatch(word) is not None  # not "L’opposition"
 
     def _description(self, who: str, head: str, before: int) -> Speaker:
         """ "the minister" -> the minister named last; "a senior official" stays as written.
@@ -292,8 +303,10 @@ class People:
         if not words or not all(word[:1].isupper() or word in joining for word in words):
             return None
         last = words[-1].rstrip(".")
-        if any(word.rstrip(".") in self.reader.never_names for word in words[:1]):
-            return None
+        if words[0].rstrip(".") in self.reader.never_names or (
+            len(words) == 1 and self.grammar.is_speaker_noun(last.lower())
+        ):
+            return None  # "Police said", "Analysts warn": a description with a capital, not a name
         if any(word.rstrip(".") in self.lexicon.body_heads for word in words) or _ACRONYM.fullmatch(last):
             return " ".join(words)
         if len(words) == 1 and self._is_known(last) and last not in self.lexicon.non_person_heads:
