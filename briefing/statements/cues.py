@@ -275,10 +275,12 @@ class Grammar:
         return j
 
     def _described_by_complement(self, tokens: list[_Token], i: int) -> int | None:
-        """The start of "a narrator in the Clinton ad", read back from "ad" to the noun before the preposition."""
-        for k in range(i - 1, max(0, i - 5), -1):
+        """The start of "a narrator in the Clinton ad" (or "an engineer who was laid off"), read back to the noun."""
+        for k in range(i - 1, max(0, i - 6), -1):
             word = tokens[k][0].lower()
-            if word in self.lexicon.prepositions:
+            if (
+                word in self.lexicon.prepositions or word in self.lexicon.person_relatives
+            ):  # "an engineer who was laid off"
                 return self._description_start(tokens, k - 1) if self.is_speaker_noun(tokens[k - 1][0]) else None
             if word in self.not_subjects or not tokens[k][0][:1].isalnum():
                 return None

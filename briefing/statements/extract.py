@@ -442,11 +442,22 @@ def _continues(doc: _Text, unit: list[_Piece], piece: _Piece) -> bool:
         return False
     gap = doc.when.match(text, gap_start, piece.quote.opening) if cue else None
     gap_end = gap.end() if gap else gap_start
+    if cue is not None and not _PIECE_GAP.fullmatch(text, gap_end, piece.quote.opening):
+        gap_end = _rest_of_sentence(doc, gap_end, piece.quote.opening)  # "…,” Santos told supporters. “B.”"
     if not _PIECE_GAP.fullmatch(text, gap_end, piece.quote.opening):
         return False
     if cue is None:
         return text[previous.quote.end - 1] in _CLAUSE_END and not text[gap_start : piece.quote.opening].strip()
     return piece.before is None or piece.before.at == cue.at
+
+
+def _rest_of_sentence(doc: _Text, start: int, end: int) -> int:
+    """Where the sentence holding ``start`` ends, if before ``end`` and with no quote in it; else ``start``."""
+    sentence_end = doc.sentence_at(start)[1]
+    rest = doc.text[start:sentence_end]
+    if sentence_end > end or len(rest) > _WINDOW // 5 or any(mark in rest for mark in doc.marks):
+        return start
+    return sentence_end
 
 
 def _units(doc: _Text) -> list[list[_Piece]]:
