@@ -214,6 +214,8 @@ class Grammar:
             preposition = lowered in self.lexicon.prepositions or bool(elided and lowered.startswith(elided))
             if preposition and (before[:1].isupper() or self.is_speaker_noun(before)):
                 return " ".join(words[:k])
+            if lowered in self.lexicon.person_relatives and self.is_speaker_noun(before):
+                return " ".join(words[:k])  # "an engineer who was laid off" -> "an engineer"
         return who
 
     def head_noun(self, who: str) -> str | None:
@@ -282,7 +284,7 @@ class Grammar:
                 word in self.lexicon.prepositions or word in self.lexicon.person_relatives
             ):  # "an engineer who was laid off"
                 return self._description_start(tokens, k - 1) if self.is_speaker_noun(tokens[k - 1][0]) else None
-            if word in self.not_subjects or not tokens[k][0][:1].isalnum():
+            if word in self.lemmas or not tokens[k][0][:1].isalnum():
                 return None
         return None
 
