@@ -136,6 +136,27 @@ def _write_stdout(content: str | bytes) -> None:
     sys.stdout.flush()
 
 
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    *,
+    config: bool = False,
+) -> argparse.ArgumentParser:
+    """A sub-command whose help ends with the exit status; with ``config``, it reads the config file."""
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if config:
+        parser.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    return parser
+
+
 def _build(args: argparse.Namespace) -> int:
     from briefing.deliver import write_atomic
     from briefing.pipeline import build_briefing
@@ -162,14 +183,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    build = commands.add_parser(
+    build = _command(
+        commands,
         "build",
-        help="build a briefing from documents",
-        description="Build one briefing from files, folders (read recursively), globs, URLs or - (standard input), "
+        "build a briefing from documents",
+        "Build one briefing from files, folders (read recursively), globs, URLs or - (standard input), "
         "and write it in every format asked for (it is built once). Settings come from the config file, "
         "then these flags.",
-        epilog=EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        config=True,
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, folder, glob, URL, or - for stdin")
     build.add_argument(
@@ -182,7 +203,6 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     build.add_argument("-f", "--format", choices=FORMATS, help="the format of -o - (or of the only -o)")
     build.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the briefing's date (default: today)")
-    build.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     add_settings(build, BuildOptions)
     chatter = build.add_mutually_exclusive_group()
     chatter.add_argument("-q", "--quiet", action="store_true", help="no progress bar (warnings are still shown)")
@@ -206,15 +226,14 @@ def _daily(args: argparse.Namespace) -> int:
 
 
 def _add_daily(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    daily = commands.add_parser(
+    daily = _command(
+        commands,
         "daily",
-        help="build the day's briefing from what is new, keep it, and e-mail it once",
-        description="The scheduled job: brief the documents no earlier day covered, write the files into "
+        "build the day's briefing from what is new, keep it, and e-mail it once",
+        "The scheduled job: brief the documents no earlier day covered, write the files into "
         "output_dir, and send the PDF unless this day was sent already. Flags override the config file.",
-        epilog=EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        config=True,
     )
-    daily.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     daily.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day to brief (default: today)")
     daily.add_argument("--dry-run", action="store_true", help="build in memory; write, record and send nothing")
     daily.add_argument("--force", action="store_true", help="send again even if this day was sent")
@@ -231,17 +250,16 @@ def _send(args: argparse.Namespace) -> int:
 
 
 def _add_send(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    send = commands.add_parser(
+    send = _command(
+        commands,
         "send",
-        help="e-mail files now",
-        description="Send FILE... as attachments of one message. SMTP settings and recipients come from the "
+        "e-mail files now",
+        "Send FILE... as attachments of one message. SMTP settings and recipients come from the "
         "config file's [email] table, overridden by these flags; the username and password only from the "
         "environment variables named.",
-        epilog=EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        config=True,
     )
     send.add_argument("files", nargs="+", metavar="FILE", help="a file to attach, e.g. out/brief-2026-11-23.pdf")
-    send.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     add_settings(send, BuildOptions, keys=["title"])
     add_settings(send, EmailSettings)
     send.set_defaults(handler=_send)
@@ -261,10 +279,11 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    init = commands.add_parser(
+    init = _command(
+        commands,
         "init",
-        help="write a starter briefing.toml",
-        description="Write DIR/briefing.toml, every setting in it explained with its default, and an empty "
+        "write a starter briefing.toml",
+        "Write DIR/briefing.toml, every setting in it explained with its default, and an empty "
         "DIR/in folder for the documents; then print the cron and systemd lines that run the daily job.",
     )
     init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="where to write it (default: .)")
@@ -289,10 +308,11 @@ def _templates_copy(args: argparse.Namespace) -> int:
 
 
 def _add_templates(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    templates = commands.add_parser(
+    templates = _command(
+        commands,
         "templates",
-        help="list the templates, or copy the defaults to start a theme",
-        description="Templates are looked up in each --template-dir, then among the defaults.",
+        "list the templates, or copy the defaults to start a theme",
+        "Templates are looked up in each --template-dir, then among the defaults.",
     )
     actions = templates.add_subparsers(title="actions", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="each template name and the file it is loaded from")
@@ -312,10 +332,11 @@ def _completion(args: argparse.Namespace) -> int:
 
 
 def _add_completion(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    completion = commands.add_parser(
+    completion = _command(
+        commands,
         "completion",
-        help="print a shell completion script",
-        description="Print the completion script for your shell, e.g. "
+        "print a shell completion script",
+        "Print the completion script for your shell, e.g. "
         "briefing completion bash > ~/.local/share/bash-completion/completions/briefing",
     )
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell")

@@ -165,7 +165,10 @@ def run_daily(
     server = smtp_server(email, environ) if email is not None else None
     formats = config.formats if email is None or "pdf" in config.formats else (*config.formats, "pdf")
     paths = {fmt: output_path(config, date, fmt) for fmt in formats}
-    with run_lock(config.state_file, timeout=config.lock_timeout), State.open(config.state_file) as state:
+    # A dry run takes no lock and makes no state file: with none yet, it plans against an empty memory.
+    lock = contextlib.nullcontext() if dry_run else run_lock(config.state_file, timeout=config.lock_timeout)
+    state_file = config.state_file if not dry_run or config.state_file.exists() else Path(":memory:")
+    with lock, State.open(state_file) as state:
         # Copies are picked before duplicates are merged, so that a day built again
         # keeps the copy it was built from.
         loaded = load_documents(config.sources, on_warning=on_warning, options=config.build.load, merge=False)
