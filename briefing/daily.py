@@ -181,7 +181,9 @@ def run_daily(
         documents = list(finish(chosen))
         if not documents:
             return DailyResult(date, (), (), rebuilt, (), f"{date}: nothing new to brief; no briefing built")
-        briefing = assemble_briefing(documents, config.build, date=date, warnings=loaded.warnings)
+        briefing = assemble_briefing(
+            documents, config.build, date=date, warnings=loaded.warnings, on_warning=on_warning
+        )
         keep = missing > 0 and all(path.exists() for path in paths.values())
         if keep:
             gone = f"{missing} of {date}'s documents are no longer in the sources; files kept as they were"

@@ -404,13 +404,14 @@ def extract_statements(text: str, *, language: str = DEFAULT_LANGUAGE) -> list[S
     return _extract(_Text(text, language))
 
 
-def extract_related(texts: Sequence[str], *, language: str = DEFAULT_LANGUAGE) -> list[list[Statement]]:
+def extract_related(texts: Sequence[str], *, language: str | Sequence[str] = DEFAULT_LANGUAGE) -> list[list[Statement]]:
     """The statements of each text, with names one text leaves short resolved by the others.
 
     For the documents of one story: "Tarar" in one report is "Attaullah Tarar"
-    in another.
+    in another. ``language`` is one for all texts, or one per text.
     """
-    docs = [_Text(text, language) for text in texts]
+    languages = [language] * len(texts) if isinstance(language, str) else list(language)
+    docs = [_Text(text, each) for text, each in zip(texts, languages, strict=True)]
     for doc in docs:
         doc.people.others = [other.people for other in docs if other is not doc]
     return [_extract(doc) for doc in docs]

@@ -59,7 +59,7 @@ def story_statements(
     already carries, or one that repeats a better one, is left out; no speaker
     takes more than two places while other statements wait.
     """
-    found = extract_related([document.text for document in documents], language=language)
+    found = extract_related([doc.prose for doc in documents], language=[doc.language or language for doc in documents])
     candidates = sorted(
         (
             replace(statement, document=document.id)
