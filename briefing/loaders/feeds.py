@@ -92,12 +92,14 @@ def expanded_size(text: str) -> int:
         if name not in sizes:
             inner = Counter(_REFERENCE.findall(values[name]))
             sizes[name] = len(values[name]) + sum(
-                count * size(ref, seen | {name}) for ref, count in inner.items() if ref in values
+                count * (size(ref, seen | {name}) - len(ref) - 2) for ref, count in inner.items() if ref in values
             )
         return sizes[name]
 
     references = Counter(_REFERENCE.findall(text, len(prolog)))
-    return sum(count * size(name, frozenset()) for name, count in references.items() if name in values)
+    return sum(
+        count * (size(name, frozenset()) - len(name) - 2) for name, count in references.items() if name in values
+    )
 
 
 def read_feed(data: bytes, source: Source, options: LoadOptions) -> list[Document]:

@@ -85,7 +85,7 @@ def follow_links(
         url = entry.url or ""
         known = memory.page(url) if memory else None
         if known is not None:
-            return replace(entry, text=known), None
+            return replace(entry, text=known, language=None), None
         pacer.wait(url)
         pages, warnings = load_page(url)
         if not pages:
@@ -94,7 +94,7 @@ def follow_links(
         page = pages[0]
         if memory:
             memory.remember(url, page.text)
-        return replace(entry, text=page.text, language=page.language or entry.language), None
+        return replace(entry, text=page.text, language=page.language), None  # the page's own, not the feed's
 
     teasers = [doc for doc in documents if is_teaser(doc)]
     if not teasers:

@@ -31,8 +31,9 @@ _LIGATURES = str.maketrans(
     dict(zip("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06", ("ff", "fi", "fl", "ffi", "ffl", "st", "st"), strict=True))
 )
 """U+FB00–FB06 as the letters they join (what NFKC gives them); no other character is changed."""
-_HYPHENATED = re.compile(r"(\w+)-(?:[ \t]*\n[ \t]*|[ \t](?=[a-zß-ÿ]))(\w+)")
-"""A word broken at the end of a line: ``dan-\\ngerous``, or ``dan- gerous`` where the line break became a space."""
+_HYPHENATED = re.compile(r"(\w+)[-\u2010\u00ad](?:[ \t]*\n\s*|[ \t](?=[a-zß-ÿ]))(\w+)")
+"""A word broken at the end of a line (or page): ``dan-\\ngerous``, or ``dan- gerous`` where the break became a space
+(by a hyphen-minus, the Unicode hyphen U+2010 WeasyPrint and others write, or a soft hyphen)."""
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _PAGE_NUMBER = re.compile(
     r"(?i)[-–—\s]*(?:(?:page|seite|p\.|s\.)\s*)?\d{1,4}(?:\s*(?:/|of|von|sur|de)\s*\d{1,4})?[-–—\s]*"

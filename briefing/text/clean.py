@@ -37,6 +37,8 @@ CAPTION_WORDS = 30
 """A text with a picture credit and fewer words of prose than this is a caption, not an article."""
 MIN_COMMON_SHARE = 0.05
 """A text of many words of which fewer than this share are common words of its language is not prose."""
+COMMON_SHARE_WORDS = 30
+"""Words a text needs before its share of common words is taken to say anything."""
 DETECT_SAMPLE = 2_000
 """Characters of prose the language detector reads: enough to be sure, cheap on a long text."""
 DETECT_MIN_LETTERS = 40
@@ -46,6 +48,7 @@ DETECT_CONFIDENCE = 0.6
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+_FULL_STOP = re.compile(r"[.!?…]\s*$")
 _TAG = re.compile(r"<[/!?]?[A-Za-z][^<>]*>|<[/!?]?[A-Za-z][^<>]*$")
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|\{\{.*$")
 _NOT_WORDS = re.compile(r"^[\W_\d]*$")
@@ -170,7 +173,7 @@ def _is_furniture(line: str) -> bool:
         return True
     # Sizes and dimensions: "360 x 640 (34,56 килобайт)", "2.4 MB".
     letters = sum(char.isalpha() for char in _UNITS.sub("", line))
-    return words <= 8 and letters < 0.3 * len(line.replace(" ", "")) and not _SENTENCE_END.search(line)
+    return words <= 8 and letters < 0.3 * len(line.replace(" ", "")) and not _FULL_STOP.search(line)
 
 
 def _markup_share(line: str) -> float:
@@ -237,6 +240,8 @@ def clean_document(document: Document, default_language: str) -> Cleaned:
     prose = cleaned.prose
     declared = document.language
     found = declared or detect_language(prose) or default_language
+    if declared and _common_share(prose, declared) < MIN_COMMON_SHARE:
+        found = detect_language(prose) or declared  # a page that says "en" over German text
     language = found if found in SUPPORTED_LANGUAGES else default_language
     note = None
     if found != language:
@@ -245,17 +250,24 @@ def clean_document(document: Document, default_language: str) -> Cleaned:
     return Cleaned(cleaned, _not_an_article(document.text, prose, language), note)
 
 
+def _common_share(prose: str, language: str) -> float:
+    """The share of the words of ``prose`` that are common words of ``language`` (1 for a short or unknown one)."""
+    words = _WORD.findall(prose)
+    if len(words) < COMMON_SHARE_WORDS or language not in SUPPORTED_LANGUAGES:
+        return 1.0
+    common = common_words(language)
+    return sum(word.lower() in common for word in words) / len(words)
+
+
 def _not_an_article(text: str, prose: str, language: str) -> str | None:
     """Why a text is not an article, or ``None``: placeholders, markup, a caption, too little prose, no common words."""
     words = [word.lower() for word in _WORD.findall(prose)]
     if len(words) < CAPTION_WORDS and (_CREDIT.search(text) or _CREDIT_LINE.search(text)):
         return "not an article: a picture's caption and credit"
     if len(words) >= MIN_PROSE_WORDS:
-        if len(words) >= 5 * MIN_PROSE_WORDS:
-            common = common_words(language)
-            if sum(word in common for word in words) < MIN_COMMON_SHARE * len(words):
-                name = language.capitalize()
-                return f"not an article: hardly any of its {len(words):,} words is a common {name} word"
+        if _common_share(prose, language) < MIN_COMMON_SHARE:
+            name = language.capitalize()
+            return f"not an article: hardly any of its {len(words):,} words is a common {name} word"
         return None
     if _PLACEHOLDER.search(text):
         return "not an article: its text is template placeholders"
