@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -78,28 +78,41 @@ def follow_links(
     load_page: Callable[[str], tuple[Sequence[Document], Sequence[InputWarning]]],
     memory: LinkMemory | None = None,
 ) -> Followed:
-    """Each teaser of ``documents`` (entries of the feed ``feed``) replaced by the article ``load_page`` reads."""
+    """Each teaser of ``documents`` (entries of the feed ``feed``) replaced by the article ``load_page`` reads.
+
+    ``memory`` is asked and told only in the calling thread (an SQLite
+    connection may not be shared between threads).
+    """
+    teasers = {doc.url: doc for doc in documents if is_teaser(doc) and doc.url}
+    known = {url: text for url in teasers if memory and (text := memory.page(url)) is not None}
+    wanted = [url for url in teasers if url not in known]
     pacer = _Pacer(HOST_PAUSE)
 
-    def article(entry: Document) -> tuple[Document, InputWarning | None]:
-        url = entry.url or ""
-        known = memory.page(url) if memory else None
-        if known is not None:
-            return replace(entry, text=known, language=None), None
+    def fetch(url: str) -> tuple[Sequence[Document], Sequence[InputWarning]]:
         pacer.wait(url)
-        pages, warnings = load_page(url)
-        if not pages:
-            reason = warnings[0].message if warnings else "no article text found in the page"
-            return entry, InputWarning(feed, f"{url}: kept the feed's teaser; the page failed ({reason})")
-        page = pages[0]
-        if memory:
-            memory.remember(url, page.text)
-        return replace(entry, text=page.text, language=page.language), None  # the page's own, not the feed's
+        return load_page(url)
 
-    teasers = [doc for doc in documents if is_teaser(doc)]
-    if not teasers:
-        return Followed(tuple(documents), ())
-    with ThreadPoolExecutor(min(AT_ONCE, len(teasers))) as pool:
-        done = dict(zip(map(id, teasers), pool.map(article, teasers), strict=True))
-    results = [done.get(id(doc), (doc, None)) for doc in documents]
-    return Followed(tuple(doc for doc, _ in results), tuple(w for _, w in results if w))
+    articles: dict[str, Document] = {}
+    failed: dict[str, InputWarning] = {}
+    if wanted:
+        with ThreadPoolExecutor(min(AT_ONCE, len(wanted))) as pool:
+            for url, (pages, warnings) in zip(wanted, pool.map(fetch, wanted), strict=True):
+                if pages:
+                    articles[url] = pages[0]
+                    if memory:
+                        memory.remember(url, pages[0].text)
+                else:
+                    reason = warnings[0].message if warnings else "no article text found in the page"
+                    failed[url] = InputWarning(feed, f"{url}: kept the feed's teaser; the page failed ({reason})")
+    followed = (_with_article(doc, known, articles) for doc in documents)
+    return Followed(tuple(followed), tuple(failed.values()))
+
+
+def _with_article(entry: Document, known: Mapping[str, str], articles: Mapping[str, Document]) -> Document:
+    """The entry with the text of its linked page, in the page's language (not the feed's), if there is one."""
+    url = entry.url or ""
+    if url in known:
+        return replace(entry, text=known[url], language=None)
+    if url in articles:
+        return replace(entry, text=articles[url].text, language=articles[url].language)
+    return entry
