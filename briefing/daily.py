@@ -171,7 +171,10 @@ def run_daily(
     with lock, State.open(state_file) as state:
         # Copies are picked before duplicates are merged, so that a day built again
         # keeps the copy it was built from.
-        loaded = load_documents(config.sources, on_warning=on_warning, options=config.build.load, merge=False)
+        memory = None if dry_run else state  # pages followed from feed entries are fetched once
+        loaded = load_documents(
+            config.sources, on_warning=on_warning, options=config.build.load, merge=False, memory=memory
+        )
         failed = [w for w in loaded.warnings if w.message != NO_MATCH]
         if failed and not loaded.documents:
             raise NoInputError(f"no usable input: none of the {len(failed)} inputs could be loaded")

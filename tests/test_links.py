@@ -114,3 +114,22 @@ def test_links_are_not_followed_unless_asked_and_pages_are_fetched_once(server: 
     assert sorted(path for path, _ in server.requests) == ["/feed", "/gone", "/stadtrat"]  # failed pages again
     assert [doc.text for doc in first.documents] == [doc.text for doc in second.documents]
     assert set(memory.pages) == {f"{server.base}/tram"}
+
+
+def test_the_daily_state_remembers_followed_pages_across_runs(server: Server, tmp_path: Path) -> None:
+    from briefing.state import State
+
+    server.routes.update(
+        {
+            "/feed": send(200, "application/rss+xml", TEASERS.format(base=server.base).encode()),
+            "/tram": send(200, "text/html; charset=utf-8", (PAGES / "harbour-article.html").read_bytes()),
+        }
+    )
+    options = LoadOptions(follow_links=True)
+    for _ in range(2):
+        with State.open(tmp_path / "state.sqlite") as state:
+            load_documents([f"{server.base}/feed"], options=options, memory=state)
+    assert sorted(path for path, _ in server.requests).count("/tram") == 1
+    with State.open(tmp_path / "state.sqlite") as state:
+        assert "ending a three-year argument" in (state.page(f"{server.base}/tram") or "")
+        assert state.page(f"{server.base}/gone") is None
