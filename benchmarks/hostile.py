@@ -24,11 +24,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.test_loaders_bounds import shared_stream_pdf as shared_stream_pdf_bytes  # noqa: E402
 
 
 def entity_feed(folder: Path, scale: float) -> Path:
@@ -46,35 +48,8 @@ def entity_feed(folder: Path, scale: float) -> Path:
 
 
 def shared_stream_pdf(folder: Path, scale: float) -> Path:
-    """A PDF written byte by byte: ``pages`` pages whose ``/Contents`` is one and the same stream."""
-    pages = int(2000 * scale)
-    lines = "".join(
-        f"BT /F1 9 Tf 40 {800 - 10 * (n % 75)} Td (Line {n} of the harbour report.) Tj ET\n" for n in range(3000)
-    )
-    stream = zlib.compress(lines.encode("ascii"), 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids ["
-        + b" ".join(f"{5 + n} 0 R".encode() for n in range(pages))
-        + b"] /Count "
-        + str(pages).encode()
-        + b" >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
-    ]
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-    objects += [page + b"/Contents 4 0 R >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path = folder / "shared.pdf"
-    path.write_bytes(bytes(out))
+    path.write_bytes(shared_stream_pdf_bytes(pages=int(2000 * scale), lines=3000))
     return path
 
 
@@ -103,7 +78,7 @@ CASES: dict[str, Callable[[Path, float], Path]] = {
 
 
 def run(path: Path, folder: Path, timeout: float) -> tuple[float, float, int | None, str]:
-    """Seconds, peak MB, exit status (``None``: stopped at the timeout) and the last line it printed."""
+    """Seconds, peak MB, exit status (``None``: stopped at the timeout) and what it printed."""
     command = [sys.executable, "-m", "briefing", "build", str(path), "-o", str(folder / "out.json"), "-j", "1"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
@@ -122,8 +97,8 @@ def run(path: Path, folder: Path, timeout: float) -> tuple[float, float, int | N
                 break
             time.sleep(0.05)
     seconds = time.perf_counter() - started
-    lines = (folder / "log").read_text(errors="replace").strip().splitlines()
-    return seconds, usage.ru_maxrss / 1024, status, (lines[-1] if lines else "")[:150]
+    said = (folder / "log").read_text(errors="replace").replace(f"{folder}/", "").strip().splitlines()
+    return seconds, usage.ru_maxrss / 1024, status, " | ".join(line[:160] for line in said)
 
 
 def main() -> None:

@@ -46,16 +46,19 @@ def test_an_entity_referenced_many_times_is_weighed_before_it_is_expanded(tmp_pa
     assert [doc.text for doc in result.documents] == [f"{TEXT} Ahoy."]
 
 
-def test_pages_that_share_one_content_stream_are_read_once(tmp_path: Path) -> None:
-    lines = "".join(f"BT /F1 9 Tf 40 {800 - 10 * n} Td (Line {n} of the harbour report.) Tj ET\n" for n in range(60))
-    stream = zlib.compress(lines.encode("ascii"))
+def shared_stream_pdf(pages: int, lines: int) -> bytes:
+    """A PDF written byte by byte: ``pages`` pages that all draw one content stream of ``lines`` lines."""
+    text = "".join(
+        f"BT /F1 9 Tf 40 {800 - 10 * (n % 75)} Td (Line {n} of the harbour report.) Tj ET\n" for n in range(lines)
+    )
+    stream = zlib.compress(text.encode("ascii"))
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + n) for n in range(200)) + b"] /Count 200 >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + n) for n in range(pages)) + b"] /Count %d >>" % pages,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        *[page + b"/Contents 4 0 R >>"] * 200,
+        *[page + b"/Contents 4 0 R >>"] * pages,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -66,7 +69,11 @@ def test_pages_that_share_one_content_stream_are_read_once(tmp_path: Path) -> No
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    (tmp_path / "shared.pdf").write_bytes(bytes(out))
+    return bytes(out)
+
+
+def test_pages_that_share_one_content_stream_are_read_once(tmp_path: Path) -> None:
+    (tmp_path / "shared.pdf").write_bytes(shared_stream_pdf(pages=200, lines=60))
     [doc] = load_documents([tmp_path / "shared.pdf"]).documents
     assert doc.text.count("Line 7 of the harbour report.") == 1
 
