@@ -137,7 +137,8 @@ def assemble_briefing(
             on_warning(warning)
     if documents and not articles:
         count = len(documents)
-        raise NoInputError(f"no usable input: none of the {count} document{'s' if count != 1 else ''} is an article")
+        none = "the only document is not" if count == 1 else f"none of the {count} documents is"
+        raise NoInputError(f"no usable input: {none} an article")
     if options.run.strict and left:
         raise left_out(left)
     with stage(listener, "group stories"):

@@ -165,3 +165,13 @@ def test_a_declared_language_is_kept_and_an_unsupported_one_is_read_in_the_defau
     assert [w.message for w in briefing.warnings] == [
         "its language is Russian, which briefing does not read; read as English"
     ]
+
+
+def test_a_page_that_is_not_an_article_stops_a_strict_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "brief.md"
+    inputs = [str(PAGES / "placeholders.html"), str(PAGES / "harbour-article.html")]
+    assert main(["build", *inputs, "-o", str(out), "--strict", "-q"]) == 3
+    assert not out.exists()
+    assert "placeholders.html: not an article: its text is template placeholders" in capsys.readouterr().err
+    assert main(["build", str(PAGES / "placeholders.html"), "-o", str(out), "-q"]) == 1
+    assert "no usable input: the only document is not an article" in capsys.readouterr().err
