@@ -103,7 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every input's size by this")
     scale = parser.parse_args().scale
-    options = LoadOptions(max_bytes=100 * 1024 * 1024, max_characters=200_000_000)  # big, not hostile
+    options = LoadOptions(max_bytes=100 * 1024 * 1024, max_characters=200_000_000, max_documents=100_000)  # big
     cases: list[tuple[str, Callable[[Path], Path]]] = [
         (f"text, Windows-1252, {20 * scale:g} MB", lambda d: make_text(d, 20 * scale)),
         (f"HTML page, {5 * scale:g} MB", lambda d: make_html(d, 5 * scale)),
