@@ -68,8 +68,7 @@ def score_rows(rows: Sequence[Row], summarizer: Summarizer) -> list[Scores]:
         candidate = summarizer(row["article"], k)
         per_reference = [scorer.score(reference, candidate) for reference in references]
         r1, r2, rl = (
-            100 * sum(scores[metric].fmeasure for scores in per_reference) / len(per_reference)
-            for metric in _METRICS
+            100 * sum(scores[metric].fmeasure for scores in per_reference) / len(per_reference) for metric in _METRICS
         )
         results.append((r1, r2, rl))
     return results
@@ -121,9 +120,7 @@ def cross_validated(rows: Sequence[Row], folds: int, grid: Sequence[dict[str, An
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", type=Path)
     parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated method names")
     parser.add_argument("--sample", type=int, default=None, help="score a random sample of this many rows")

@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing import Briefing, Story, load_documents, render  # noqa: E402
 from briefing.models import Document  # noqa: E402
+from briefing.options import SummaryOptions  # noqa: E402
 from briefing.statements import story_statements  # noqa: E402
 from briefing.summarize import group_stories, story_title, summarize_story  # noqa: E402
 from briefing.text import split_sentences  # noqa: E402
@@ -94,7 +95,7 @@ def stage_run(
     docs: tuple[Document, ...] = timed(lambda: load_documents([folder]).documents, into, "load")
     sentences = timed(lambda: [split_sentences(d.text, d.id) for d in docs], into, "split")
     groups = timed(lambda: group_stories(docs), into, "cluster")
-    summaries = timed(lambda: [summarize_story(g, method=method) for g in groups], into, "summarise")
+    summaries = timed(lambda: [summarize_story(g, SummaryOptions(method=method)) for g in groups], into, "summarise")
     statements = timed(
         lambda: [story_statements(g, s) for g, s in zip(groups, summaries, strict=True)], into, "statements"
     )

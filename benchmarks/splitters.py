@@ -237,8 +237,7 @@ def fresh_timings(name: str, corpus: Path | None, size: int, runs: int) -> tuple
     if corpus:
         command += [str(corpus), str(size)]
     results = [
-        json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-        for _ in range(runs)
+        json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout) for _ in range(runs)
     ]
     load, ready, split = (statistics.median(r[key] for r in results) for key in ("load", "ready", "split"))
     return load, ready, split
@@ -296,9 +295,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="splitter names to measure")
     parser.add_argument("--wrong", action="store_true", help="list the cases each splitter gets wrong")
     parser.add_argument("--examples", type=int, default=0, help="show this many corpus differences each")
-    parser.add_argument(
-        "--reference", help="count corpus sentence starts each splitter differs on from this one"
-    )
+    parser.add_argument("--reference", help="count corpus sentence starts each splitter differs on from this one")
     parser.add_argument("--words", action="store_true", help="also time word splitting on the corpus")
     args = parser.parse_args()
     cases = load_cases(args.cases)
@@ -306,9 +303,7 @@ def main() -> None:
     names = args.only or list(SPLITTERS)
     boundaries = sum(len(case.starts) - 1 for case in cases)
     print(f"{len(cases)} cases, {boundaries} boundaries; corpus {len(corpus):,} chars")
-    reference = (
-        sentence_starts(corpus, SPLITTERS[args.reference]()(corpus)) if args.reference else frozenset()
-    )
+    reference = sentence_starts(corpus, SPLITTERS[args.reference]()(corpus)) if args.reference else frozenset()
     print(f"{'splitter':30} {'P':>6} {'R':>6} {'F1':>6} {'right':>7}", end="")
     print(f" {'s/MB':>7} {'load s':>7} {'ready s':>7}", end="")
     print(f" {'Δ ' + args.reference:>8}" if args.reference else "")

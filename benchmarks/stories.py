@@ -20,23 +20,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.models import Document
+from briefing.options import SummaryOptions
 from briefing.summarize import group_stories, story_title, summarize_story
 from briefing.summarize.cluster import SAME_STORY, key_term_vectors
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("seeds", type=Path)
     parser.add_argument("bbc", type=Path)
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
-    seeds = [
-        Document(id=path.name, text=path.read_text(encoding="utf-8")) for path in sorted(args.seeds.glob("*"))
-    ]
+    seeds = [Document(id=path.name, text=path.read_text(encoding="utf-8")) for path in sorted(args.seeds.glob("*"))]
     with args.bbc.open(encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines]
     sample = random.Random(args.seed).sample(rows, min(args.sample, len(rows)))
@@ -59,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     if seed_stories:
         print("summary of the seeds' story:")
-        for sentence in summarize_story(seed_stories[0], sentences=4):
+        for sentence in summarize_story(seed_stories[0], SummaryOptions(sentences=4)):
             print(f"  [{sentence.document} {sentence.start}:{sentence.end}] {sentence.text}")
 
     vectors = key_term_vectors(documents)

@@ -53,14 +53,10 @@ def best_time(run: Callable[[], object], repeat: int) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", type=Path)
     parser.add_argument("--sizes", default="1000,3000")
-    parser.add_argument(
-        "--repeat", type=int, default=3, help="runs of the default method (LexRank runs once)"
-    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the default method (LexRank runs once)")
     args = parser.parse_args(argv)
 
     ours, sumys_lexrank = METHODS[DEFAULT_METHOD], sumy_method("lexrank", limited=False)

@@ -4,10 +4,12 @@ The public API is what ``__all__`` lists; the CLI is a thin layer over it.
 Heavy parts (sumy, WeasyPrint) are imported only when they are used.
 """
 
+from briefing._version import __version__
 from briefing.errors import (
     BriefingError,
     ConfigError,
     DeliveryError,
+    LeftOutError,
     LoadError,
     NoInputError,
     RenderError,
@@ -24,31 +26,36 @@ from briefing.models import (
     Story,
     SummarySentence,
 )
+from briefing.options import BuildOptions, LoadOptions, RenderOptions, RunOptions, SummaryOptions
 from briefing.pipeline import assemble_briefing, build_briefing
 from briefing.render import FORMATS, render
 from briefing.statements import extract_statements, who_is_who
 from briefing.summarize import METHODS, summarize
-
-__version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
     "METHODS",
     "Briefing",
     "BriefingError",
+    "BuildOptions",
     "ConfigError",
     "DeliveryError",
     "Document",
     "InputWarning",
+    "LeftOutError",
     "LoadError",
+    "LoadOptions",
     "LoadResult",
     "NoInputError",
     "Person",
     "RenderError",
+    "RenderOptions",
+    "RunOptions",
     "Sentence",
     "StateError",
     "Statement",
     "Story",
+    "SummaryOptions",
     "SummarySentence",
     "__version__",
     "assemble_briefing",

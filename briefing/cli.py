@@ -1,6 +1,9 @@
 """The ``briefing`` command: flags in, the public API called, errors out as one line.
 
-Nothing heavy is imported before a command runs, so ``briefing --help`` is fast.
+The flags of every setting come from the records of :mod:`briefing.options`
+and :mod:`briefing.config`, so a setting has the same name, kind and default
+here, in the config file and in the README. Nothing heavy is imported before
+a command runs, so ``briefing --help`` is fast.
 """
 
 from __future__ import annotations
@@ -8,18 +11,34 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from briefing import __version__
+from briefing._version import __version__
+from briefing.config import KEYS, Config, EmailSettings, find_config, load_config
+from briefing.options import FLAG, FORMATS, BuildOptions, Kind, RenderOptions, Setting, own_settings, records
+from briefing.text.controls import visible
 
 if TYPE_CHECKING:
     from briefing.models import InputWarning
 
 FORMAT_BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json"}
 Handler = Callable[[argparse.Namespace], int]
+
+EXIT_STATUS = """\
+exit status:
+  0    done
+  1    an error, told in one line: a bad setting, no usable input, a send that failed (the files are kept)
+  2    the command line is wrong
+  3    --strict, and an input was left out (nothing was written or sent)
+  70   an internal error: a bug (BRIEFING_DEBUG=1 shows its traceback)
+  130  interrupted"""
+CONFIG_HELP = "the TOML config file (default: $BRIEFING_CONFIG, ./briefing.toml, or the user's config folder)"
+LIBRARIES = ("sumy", "weasyprint", "trafilatura", "jinja2", "markdown")
+"""The libraries whose versions shape the output, for ``--version``."""
 
 
 def _date(value: str) -> dt.date:
@@ -29,42 +48,58 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
-    return int(value)
+def _flag_type(kind: Kind) -> Callable[[str], object]:
+    """A flag's text as its setting holds it, or argparse's one-line error."""
+
+    def convert(text: str) -> object:
+        try:
+            return kind.from_text(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{exc}: {text!r}") from None
+
+    convert.__name__ = kind.describe  # argparse names it in its messages
+    return convert
 
 
-def _size(value: str) -> int:
-    """``20MB``, ``500KB``, ``1.5M`` or a number of bytes."""
-    import re
-
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value.lower())
-    if not match or float(match.group(1)) <= 0:
-        raise argparse.ArgumentTypeError(f"not a size such as 20MB, 500KB or 100000: {value!r}")
-    return int(float(match.group(1)) * 1024 ** " kmg".index(match.group(2) or " "))
+def _help(setting: Setting, default: object) -> str:
+    repeat = "; repeatable" if setting.kind.repeated else ""
+    return f"{setting.help} (default: {setting.shown_default(default)}{repeat})".replace("%", "%%")
 
 
-def _parse_seconds(value: str, *, zero_ok: bool) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = float("nan")
-    if not (seconds >= 0 if zero_ok else seconds > 0) or seconds == float("inf"):
-        raise argparse.ArgumentTypeError(f"not a {'' if zero_ok else 'positive '}number of seconds: {value!r}")
-    return seconds
+def add_settings(parser: argparse.ArgumentParser, *held: type, keys: Iterable[str] | None = None) -> None:
+    """A flag for each setting of ``held`` and the records they hold (only ``keys``, when given), by record."""
+    wanted = set(keys) if keys is not None else None
+    for record in (each for top in held for each in records(top)):
+        group = parser.add_argument_group(getattr(record, "heading", None))
+        for setting, default in own_settings(record):
+            if not setting.flags or (wanted is not None and setting.key not in wanted):
+                continue
+            kind = setting.kind
+            extra: dict[str, Any] = {}
+            if kind is FLAG:
+                extra["action"] = argparse.BooleanOptionalAction
+            else:
+                extra["type"] = _flag_type(kind)
+                extra["metavar"] = setting.metavar or setting.key.rpartition(".")[2].upper()
+                if kind.repeated:
+                    extra["action"] = "append"
+                if kind.choices:
+                    extra["choices"] = kind.choices()
+                    extra["metavar"] = setting.metavar or "{" + ",".join(kind.choices()) + "}"
+            group.add_argument(*setting.flags, dest=setting.key, default=None, help=_help(setting, default), **extra)
 
 
-def _seconds(value: str) -> float:
-    return _parse_seconds(value, zero_ok=False)
+def given_settings(args: argparse.Namespace) -> dict[str, object]:
+    """The settings given as flags, by config key (dotted)."""
+    return {key: value for key, value in vars(args).items() if key in KEYS}
 
 
-def _non_negative(value: str) -> float:
-    return _parse_seconds(value, zero_ok=True)
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(find_config(args.config), given_settings(args))
 
 
 def _warn(warning: InputWarning) -> None:
-    print(f"briefing: warning: {warning.path}: {warning.message}", file=sys.stderr)
+    print(f"briefing: warning: {visible(warning.path)}: {visible(warning.message)}", file=sys.stderr)
 
 
 def output_format(output: str, fmt: str | None) -> str:
@@ -74,84 +109,101 @@ def output_format(output: str, fmt: str | None) -> str:
     if fmt:
         return fmt
     if output == "-":
-        raise ConfigError("writing to standard output needs --format (md, html, pdf or json)")
+        raise ConfigError(f"writing to standard output needs --format ({', '.join(FORMATS)})")
     suffix = Path(output).suffix.lower()
     if suffix not in FORMAT_BY_SUFFIX:
         raise ConfigError(f"cannot tell the format of {output!r} from its suffix; use .md, .html, .pdf or .json")
     return FORMAT_BY_SUFFIX[suffix]
 
 
-def _build(args: argparse.Namespace) -> int:
-    from briefing import build_briefing, render
-    from briefing.deliver import write_atomic
-    from briefing.loaders import LoadOptions
-    from briefing.progress import StderrReporter, stage
+def outputs(targets: Sequence[str], fmt: str | None) -> dict[str, str]:
+    """Each ``-o`` target with its format; ``--format`` names standard output's, or the only target's."""
+    from briefing.errors import ConfigError
 
-    fmt = output_format(args.output, args.format)
+    if targets.count("-") > 1:
+        raise ConfigError("standard output (-o -) can take one format only")
+    return {
+        target: output_format(target, fmt if target == "-" or len(targets) == 1 else None)
+        for target in dict.fromkeys(targets)
+    }
+
+
+def _write_stdout(content: str | bytes) -> None:
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+    else:
+        sys.stdout.write(content)
+    sys.stdout.flush()
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    *,
+    config: bool = False,
+) -> argparse.ArgumentParser:
+    """A sub-command whose help ends with the exit status; with ``config``, it reads the config file."""
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if config:
+        parser.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from briefing.deliver import write_atomic
+    from briefing.pipeline import build_briefing
+    from briefing.progress import StderrReporter, stage
+    from briefing.render import render
+
+    targets = outputs(args.output, args.format)
+    options = _config(args).build
     with StderrReporter(quiet=args.quiet, verbose=args.verbose) as reporter, stage(reporter, "total"):
         briefing = build_briefing(
-            args.inputs,
-            title=args.title,
-            date=args.date or dt.date.today(),
-            method=args.method,
-            sentences=args.sentences,
-            language=args.language,
-            on_warning=_warn,
-            load_options=LoadOptions(max_bytes=args.max_size, timeout=args.timeout),
-            jobs=args.jobs,
-            listener=reporter,
+            args.inputs, options, date=args.date or dt.date.today(), on_warning=_warn, listener=reporter
         )
-        with stage(reporter, f"render {fmt}"):
-            content = render(briefing, fmt, template_dirs=args.template_dir, page_size=args.page_size)
+        contents: dict[str, str | bytes] = {}
+        for fmt in dict.fromkeys(targets.values()):
+            with stage(reporter, f"render {fmt}"):
+                contents[fmt] = render(briefing, fmt, options.render)
         with stage(reporter, "write"):
-            if args.output == "-":
-                if isinstance(content, bytes):
-                    sys.stdout.buffer.write(content)
+            for target, fmt in targets.items():
+                if target == "-":
+                    _write_stdout(contents[fmt])
                 else:
-                    sys.stdout.write(content)
-                sys.stdout.flush()
-            else:
-                write_atomic(args.output, content)
+                    write_atomic(target, contents[fmt])
     return 0
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    build = commands.add_parser(
+    build = _command(
+        commands,
         "build",
-        help="build a briefing from documents",
-        description="Build one briefing from files, folders (read recursively), globs, URLs or - (standard input).",
+        "build a briefing from documents",
+        "Build one briefing from files, folders (read recursively), globs, URLs or - (standard input), "
+        "and write it in every format asked for (it is built once). Settings come from the config file, "
+        "then these flags.",
+        config=True,
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, folder, glob, URL, or - for stdin")
-    build.add_argument("-o", "--output", required=True, metavar="OUT", help="output file (.md .html .pdf .json) or -")
-    build.add_argument("-f", "--format", choices=("md", "html", "pdf", "json"), help="output format (needed with -o -)")
-    build.add_argument("--title", default="Briefing", help="the briefing's title (default: %(default)s)")
-    build.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: today)")
-    build.add_argument("--method", help="summary method: our default, lead, or a sumy method such as lexrank")
-    build.add_argument("--sentences", type=_positive, metavar="N", help="summary sentences per story")
-    build.add_argument("--language", default="english", help="language of the documents (default: %(default)s)")
     build.add_argument(
-        "--template-dir",
+        "-o",
+        "--output",
         action="append",
-        default=[],
-        metavar="DIR",
-        help="look for templates here before the defaults (repeatable; see 'briefing templates')",
+        required=True,
+        metavar="OUT",
+        help="an output file (.md .html .pdf .json) or - for stdout (repeatable: each format is rendered once)",
     )
-    build.add_argument(
-        "--page-size", choices=("A4", "Letter"), default="A4", help="the PDF's paper size (default: %(default)s)"
-    )
-    build.add_argument(
-        "--max-size",
-        type=_size,
-        default="20MB",
-        metavar="SIZE",
-        help="refuse any input larger than this, e.g. 500KB or 50MB (default: 20MB)",
-    )
-    build.add_argument(
-        "--timeout", type=_seconds, default=10.0, metavar="SECONDS", help="time allowed per URL (default: %(default)s)"
-    )
-    build.add_argument(
-        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: one per core of this machine)"
-    )
+    build.add_argument("-f", "--format", choices=FORMATS, help="the format of -o - (or of the only -o)")
+    build.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the briefing's date (default: today)")
+    add_settings(build, BuildOptions)
     chatter = build.add_mutually_exclusive_group()
     chatter.add_argument("-q", "--quiet", action="store_true", help="no progress bar (warnings are still shown)")
     chatter.add_argument("-v", "--verbose", action="store_true", help="print each stage's time to standard error")
@@ -159,103 +211,90 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _daily(args: argparse.Namespace) -> int:
-    from briefing.config import load_config
     from briefing.daily import run_daily
+    from briefing.errors import ConfigError
 
-    config = load_config(
-        args.config,
-        {
-            "title": args.title,
-            "output_dir": args.output_dir,
-            "formats": args.formats,
-            "state": args.state,
-            "lock_timeout": args.wait,
-            "summary.method": args.method,
-            "summary.sentences": args.sentences,
-            "summary.language": args.language,
-            "email.to": args.to,
-        },
-    )
+    path = find_config(args.config)
+    if path is None:
+        raise ConfigError("no config file: give --config FILE, set BRIEFING_CONFIG, or write one with 'briefing init'")
+    config = load_config(path, given_settings(args))
     result = run_daily(
         config, date=args.date or dt.date.today(), dry_run=args.dry_run, force=args.force, on_warning=_warn
     )
-    print(f"briefing: {result.message}")
+    print(f"briefing: {visible(result.message)}")
     return 0
 
 
 def _add_daily(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    daily = commands.add_parser(
+    daily = _command(
+        commands,
         "daily",
-        help="build the day's briefing from what is new, keep it, and e-mail it once",
-        description="The scheduled job: brief the documents no earlier day covered, write the files into "
+        "build the day's briefing from what is new, keep it, and e-mail it once",
+        "The scheduled job: brief the documents no earlier day covered, write the files into "
         "output_dir, and send the PDF unless this day was sent already. Flags override the config file.",
+        config=True,
     )
-    daily.add_argument("--config", required=True, metavar="FILE", help="the TOML config file")
-    daily.add_argument("--date", type=_date, help="the day to brief, YYYY-MM-DD (default: today)")
+    daily.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day to brief (default: today)")
     daily.add_argument("--dry-run", action="store_true", help="build in memory; write, record and send nothing")
     daily.add_argument("--force", action="store_true", help="send again even if this day was sent")
-    daily.add_argument("--title", help="the briefing's title")
-    daily.add_argument("--output-dir", metavar="DIR", help="where the day's files go")
-    daily.add_argument(
-        "--format", dest="formats", action="append", choices=("md", "html", "pdf", "json"), help="repeatable"
-    )
-    daily.add_argument("--state", metavar="FILE", help="the SQLite state file")
-    daily.add_argument("--wait", type=_non_negative, metavar="SECONDS", help="how long to wait for another run")
-    daily.add_argument("--method", help="summary method")
-    daily.add_argument("--sentences", type=_positive, metavar="N", help="summary sentences per story")
-    daily.add_argument("--language", help="language of the documents")
-    daily.add_argument("--to", action="append", metavar="ADDR", help="recipient instead of the config's (repeatable)")
+    add_settings(daily, Config, EmailSettings)
     daily.set_defaults(handler=_daily)
 
 
 def _send(args: argparse.Namespace) -> int:
-    from briefing.config import load_config
-    from briefing.daily import send_file
+    from briefing.daily import send_files
 
-    security = {"starttls": (True, False), "ssl": (False, True), "none": (False, False)}.get(args.security)
-    config = load_config(
-        args.config,
-        {
-            "email.to": args.to,
-            "email.from": args.sender,
-            "email.subject": args.subject,
-            "email.smtp_host": args.smtp_host,
-            "email.smtp_port": args.smtp_port,
-            "email.starttls": security[0] if security else None,
-            "email.ssl": security[1] if security else None,
-            "email.username_env": args.username_env,
-            "email.password_env": args.password_env,
-        },
-    )
-    sent_to = send_file(config, args.file)
-    print(f"briefing: sent {args.file} to {', '.join(sent_to)}")
+    sent_to = send_files(_config(args), args.files)
+    print(f"briefing: sent {', '.join(map(visible, args.files))} to {', '.join(sent_to)}")
     return 0
 
 
 def _add_send(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    send = commands.add_parser(
+    send = _command(
+        commands,
         "send",
-        help="e-mail one file now",
-        description="Send FILE as an attachment. SMTP settings come from --config's [email] table, "
-        "overridden by these flags; the username and password only from the environment variables named.",
+        "e-mail files now",
+        "Send FILE... as attachments of one message. SMTP settings and recipients come from the "
+        "config file's [email] table, overridden by these flags; the username and password only from the "
+        "environment variables named.",
+        config=True,
     )
-    send.add_argument("file", metavar="FILE", help="the file to attach, e.g. out/brief-2026-11-23.pdf")
-    send.add_argument("--to", required=True, nargs="+", action="extend", metavar="ADDR", help="recipients")
-    send.add_argument("--config", metavar="FILE", help="a TOML config file with an [email] table")
-    send.add_argument("--from", dest="sender", metavar="ADDR", help="the sender's address")
-    send.add_argument("--subject", help="the subject; may use {title} and {date}")
-    send.add_argument("--smtp-host", metavar="HOST")
-    send.add_argument("--smtp-port", type=_positive, metavar="PORT")
-    send.add_argument("--security", choices=("starttls", "ssl", "none"), help="how to protect the connection")
-    send.add_argument("--username-env", metavar="VAR", help="environment variable holding the SMTP user name")
-    send.add_argument("--password-env", metavar="VAR", help="environment variable holding the SMTP password")
+    send.add_argument("files", nargs="+", metavar="FILE", help="a file to attach, e.g. out/brief-2026-11-23.pdf")
+    add_settings(send, BuildOptions, keys=["title"])
+    add_settings(send, EmailSettings)
     send.set_defaults(handler=_send)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from briefing.config import write_starter
+
+    written = write_starter(Path(args.directory), overwrite=args.force)
+    command = shutil.which("briefing") or "briefing"
+    print(f"briefing: wrote {visible(str(written))}; put documents in {visible(str(written.parent / 'in'))}")
+    print("Run it each morning (and again until 09:30, to retry a failed send):")
+    print(f"  cron:    30 6-9 * * *  {command} daily --config {written}")
+    print(f"  systemd: ExecStart={command} daily --config {written}   (with OnCalendar=*-*-* 06..09:30:00)")
+    print("  see examples/cron.txt and examples/systemd/ in the source for whole files")
+    return 0
+
+
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = _command(
+        commands,
+        "init",
+        "write a starter briefing.toml",
+        "Write DIR/briefing.toml, every setting in it explained with its default, and an empty "
+        "DIR/in folder for the documents; then print the cron and systemd lines that run the daily job.",
+    )
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="where to write it (default: .)")
+    init.add_argument("--force", action="store_true", help="replace a briefing.toml already there")
+    init.set_defaults(handler=_init)
 
 
 def _templates_list(args: argparse.Namespace) -> int:
     from briefing.render.themes import list_templates
 
-    for name, place in list_templates(args.template_dir):
+    for name, place in list_templates(args.template_dirs or ()):
         print(f"{name}\t{place}")
     return 0
 
@@ -269,14 +308,15 @@ def _templates_copy(args: argparse.Namespace) -> int:
 
 
 def _add_templates(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    templates = commands.add_parser(
+    templates = _command(
+        commands,
         "templates",
-        help="list the templates, or copy the defaults to start a theme",
-        description="Templates are looked up in each --template-dir, then among the defaults.",
+        "list the templates, or copy the defaults to start a theme",
+        "Templates are looked up in each --template-dir, then among the defaults.",
     )
     actions = templates.add_subparsers(title="actions", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="each template name and the file it is loaded from")
-    listing.add_argument("--template-dir", action="append", default=[], metavar="DIR", help="a theme folder")
+    add_settings(listing, RenderOptions, keys=["template_dirs"])
     listing.set_defaults(handler=_templates_list)
     copy = actions.add_parser("copy", help="copy the default templates into DIR to start a theme")
     copy.add_argument("directory", metavar="DIR", help="the theme folder (created if needed)")
@@ -284,17 +324,54 @@ def _add_templates(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     copy.set_defaults(handler=_templates_copy)
 
 
+def _completion(args: argparse.Namespace) -> int:
+    import shtab
+
+    print(shtab.complete(make_parser(), shell=args.shell))
+    return 0
+
+
+def _add_completion(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    completion = _command(
+        commands,
+        "completion",
+        "print a shell completion script",
+        "Print the completion script for your shell, e.g. "
+        "briefing completion bash > ~/.local/share/bash-completion/completions/briefing",
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell")
+    completion.set_defaults(handler=_completion)
+
+
+class _Versions(argparse.Action):
+    """``--version``: briefing's, and those of the libraries that shape what it writes."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        found = []
+        for name in LIBRARIES:
+            try:
+                found.append(f"{name} {version(name)}")
+            except PackageNotFoundError:
+                found.append(f"{name} (not installed)")
+        python = ".".join(map(str, sys.version_info[:3]))
+        print(f"briefing {__version__} ({', '.join(found)}; Python {python})")
+        parser.exit()
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
-        prog="briefing", description="Turn a pile of documents into a briefing a busy person reads in five minutes."
+        prog="briefing",
+        description="Turn a pile of documents into a briefing a busy person reads in five minutes.",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--version", action=_Versions, nargs=0, help="the versions of briefing and its libraries")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    _add_build(commands)
-    _add_daily(commands)
-    _add_send(commands)
-    _add_templates(commands)
+    for add in (_add_build, _add_daily, _add_send, _add_init, _add_templates, _add_completion):
+        add(commands)
     return parser
 
 
@@ -302,20 +379,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = make_parser().parse_args(argv)
     handler: Handler = args.handler
-    from briefing.errors import BriefingError
+    from briefing.errors import BriefingError, LeftOutError
 
     try:
         return handler(args)
     except BriefingError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
-        return 1
+        print(f"briefing: error: {visible(str(exc))}", file=sys.stderr)
+        return 3 if isinstance(exc, LeftOutError) else 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         print(
-            f"briefing: internal error: {type(exc).__name__}: {exc} (set BRIEFING_DEBUG=1 for the traceback)",
+            f"briefing: internal error: {type(exc).__name__}: {visible(str(exc))} "
+            "(set BRIEFING_DEBUG=1 for the traceback)",
             file=sys.stderr,
         )
         return 70

@@ -1,301 +1,454 @@
-"""The daily job's settings: defaults < TOML file < command-line flags, one validated object.
+"""Settings from a TOML file and the command line: defaults < file < flags, one validated object.
 
-Every key is listed in :data:`KEYS` with the type it must have, so an unknown key
-or a wrong type is a :class:`ConfigError` that names the key and where it came
-from. Relative paths in the file are resolved against the file's folder, those
-on the command line against the current folder. Secrets are never settings:
-the file names the environment variables that hold them.
+Every key is a field of a record in :mod:`briefing.options` (what every
+briefing needs) or here (what the daily job and e-mail add), so an unknown key
+or a wrong value is a :class:`ConfigError` naming the key and where it came
+from, with the nearest known key when one is close. Relative paths in the file
+are resolved against the file's folder, those on the command line against the
+current folder. Secrets are never settings: the file names the environment
+variables that hold them.
+
+The file is found (:func:`find_config`) from ``--config``, then
+``$BRIEFING_CONFIG``, then ``./briefing.toml``, then ``briefing.toml`` in the
+user's config folder.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import os
 import string
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, ClassVar, cast
 
 from briefing.errors import ConfigError
+from briefing.options import (
+    FORMATS,
+    PATH,
+    SECONDS,
+    TEXT,
+    WAIT,
+    BuildOptions,
+    Kind,
+    Setting,
+    as_text,
+    check_record,
+    choice,
+    list_of,
+    make_record,
+    option,
+    settings,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
+else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib
 
-FORMATS = ("md", "html", "pdf", "json")
-SECTIONS = ("summary", "email")
+CONFIG_NAME = "briefing.toml"
 SUBJECT_FIELDS = frozenset({"title", "date"})
-
-
-def _is_str(value: object) -> bool:
-    return isinstance(value, str)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: object) -> bool:
-    return _is_int(value) or isinstance(value, float)
-
-
-def _is_bool(value: object) -> bool:
-    return isinstance(value, bool)
-
-
-def _is_strings(value: object) -> bool:
-    return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
-
-
-def _is_numbers(value: object) -> bool:
-    return isinstance(value, (list, tuple)) and all(_is_number(item) for item in value)
-
-
-KEYS: dict[str, tuple[Callable[[object], bool], str]] = {
-    "title": (_is_str, "a string"),
-    "sources": (_is_strings, "a list of strings"),
-    "output_dir": (_is_str, "a string"),
-    "formats": (_is_strings, "a list of strings"),
-    "state": (_is_str, "a string"),
-    "lock_timeout": (_is_number, "a number of seconds"),
-    "template_dirs": (_is_strings, "a list of strings"),
-    "page_size": (_is_str, "a string"),
-    "summary.method": (_is_str, "a string"),
-    "summary.sentences": (_is_int, "a whole number"),
-    "summary.language": (_is_str, "a string"),
-    "email.smtp_host": (_is_str, "a string"),
-    "email.smtp_port": (_is_int, "a whole number"),
-    "email.starttls": (_is_bool, "true or false"),
-    "email.ssl": (_is_bool, "true or false"),
-    "email.username_env": (_is_str, "a string"),
-    "email.password_env": (_is_str, "a string"),
-    "email.from": (_is_str, "a string"),
-    "email.to": (_is_strings, "a list of strings"),
-    "email.subject": (_is_str, "a string"),
-    "email.timeout": (_is_number, "a number of seconds"),
-    "email.retry_delays": (_is_numbers, "a list of numbers of seconds"),
+SECURITY_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+RENAMED = {
+    "email.starttls": 'email.security = "starttls" (or "none")',
+    "email.ssl": 'email.security = "ssl"',
 }
-"""Every key the config file (and the flags that override it) may set, dotted by section."""
+"""Keys of briefing 0.1 and what replaced them, so an old file gets a message that says what to write."""
 
 
-@dataclass(frozen=True)
-class SummarySettings:
-    """How each story is summarised (``None`` leaves the choice to the summariser)."""
+def _address(value: object) -> str:
+    address = as_text(value)
+    if "@" not in address or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in address):
+        raise ValueError(f"has something that is not an e-mail address: {address!r}")
+    return address
 
-    method: str | None = None
-    sentences: int | None = None
-    language: str = "english"
+
+def _addresses(value: object) -> tuple[str, ...]:
+    found = list_of(_address)(value)
+    if not found:
+        raise ValueError("must name at least one address")
+    return tuple(str(address) for address in found)
+
+
+def _subject(value: object) -> str:
+    subject = as_text(value)
+    names = {name for _, name, _, _ in string.Formatter().parse(subject) if name is not None}
+    if not names <= SUBJECT_FIELDS:
+        raise ValueError(f"may use {{title}} and {{date}}, not {', '.join(sorted(names - SUBJECT_FIELDS))}")
+    return subject
+
+
+def _port(value: object) -> int:
+    port = int(value) if isinstance(value, str) and value.isdigit() else value
+    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
+        raise ValueError("must be a port number between 1 and 65535")
+    return port
+
+
+def _delays(value: object) -> tuple[float, ...]:
+    return cast("tuple[float, ...]", list_of(WAIT.check)(value))
+
+
+def _sources(value: object) -> tuple[str, ...]:
+    return tuple(str(source) for source in list_of(as_text)(value))
+
+
+ADDRESS = Kind("an e-mail address", _address)
+ADDRESSES = Kind("a list of e-mail addresses", _addresses, parse=_address, repeated=True)
+SUBJECT = Kind("a subject line", _subject)
+PORT = Kind("a port number", _port)
+DELAYS = Kind("a list of numbers of seconds", _delays, parse=WAIT.check, repeated=True)
+SOURCES = Kind("a list of files, patterns or URLs", _sources, parse=as_text, repeated=True, path=True)
+_FORMAT = choice(lambda: FORMATS)
+OUTPUT_FORMATS = Kind(
+    "a list of formats", list_of(_FORMAT.check), parse=_FORMAT.check, choices=_FORMAT.choices, repeated=True
+)
 
 
 @dataclass(frozen=True)
 class EmailSettings:
     """Where and how the daily brief is mailed; credentials are named, never held."""
 
-    smtp_host: str
-    sender: str
-    to: tuple[str, ...]
-    smtp_port: int
-    starttls: bool = True
-    ssl: bool = False
-    username_env: str | None = None
-    password_env: str | None = None
-    subject: str = "{title} — {date}"
-    timeout: float = 30.0
-    retry_delays: tuple[float, ...] = (5.0, 30.0, 120.0)
+    heading: ClassVar[str] = "e-mail"
+
+    smtp_host: str = option(
+        dataclasses.MISSING,
+        "email.smtp_host",
+        TEXT,
+        "the SMTP server",
+        "--smtp-host",
+        metavar="HOST",
+        default_text="required for e-mail",
+        example="smtp.example.org",
+    )
+    sender: str = option(
+        dataclasses.MISSING,
+        "email.from",
+        ADDRESS,
+        "the sender's address",
+        "--from",
+        metavar="ADDR",
+        default_text="required for e-mail",
+        example="brief@example.org",
+    )
+    to: tuple[str, ...] = option(
+        dataclasses.MISSING,
+        "email.to",
+        ADDRESSES,
+        "the recipients",
+        "--to",
+        metavar="ADDR",
+        default_text="required for e-mail",
+        example=("desk@example.org",),
+    )
+    security: str = option(
+        "starttls",
+        "email.security",
+        choice(lambda: tuple(SECURITY_PORTS)),
+        "how the connection is protected",
+        "--security",
+    )
+    smtp_port: int | None = option(
+        None,
+        "email.smtp_port",
+        PORT,
+        "the server's port",
+        "--smtp-port",
+        metavar="PORT",
+        default_text="587 with starttls, 465 with ssl, 25 with none",
+        example=587,
+    )
+    username_env: str | None = option(
+        None,
+        "email.username_env",
+        TEXT,
+        "the name of the environment variable holding the SMTP user name",
+        "--username-env",
+        metavar="VAR",
+        default_text="no login",
+        example="BRIEFING_SMTP_USER",
+    )
+    password_env: str | None = option(
+        None,
+        "email.password_env",
+        TEXT,
+        "the name of the environment variable holding the SMTP password",
+        "--password-env",
+        metavar="VAR",
+        default_text="no login",
+        example="BRIEFING_SMTP_PASSWORD",
+    )
+    subject: str = option(
+        "{title} — {date}", "email.subject", SUBJECT, "the subject; may use {title} and {date}", "--subject"
+    )
+    timeout: float = option(
+        30.0,
+        "email.timeout",
+        SECONDS,
+        "seconds to wait for each answer of the server",
+        "--smtp-timeout",
+        metavar="SECONDS",
+    )
+    retry_delays: tuple[float, ...] = option(
+        (5.0, 30.0, 120.0),
+        "email.retry_delays",
+        DELAYS,
+        "seconds between tries after a transient failure",
+        "--retry-delay",
+        metavar="SECONDS",
+        default_text="5, 30, 120",
+    )
+
+    def __post_init__(self) -> None:
+        check_record(self)
+
+    @property
+    def port(self) -> int:
+        """The port to connect to: the one set, else the usual one for the security."""
+        return self.smtp_port or SECURITY_PORTS[self.security]
 
 
 @dataclass(frozen=True)
 class Config:
     """Everything the daily job needs, validated; ``origin`` names where it came from."""
 
-    origin: str = "defaults"
-    title: str = "Briefing"
-    sources: tuple[str, ...] = ()
-    output_dir: Path = Path("out")
-    formats: tuple[str, ...] = ("pdf",)
-    state: Path = Path("out/briefing.sqlite3")
-    lock_timeout: float = 60.0
-    template_dirs: tuple[Path, ...] = ()
-    page_size: str = "A4"
-    summary: SummarySettings = field(default_factory=SummarySettings)
+    heading: ClassVar[str] = "the daily job"
+
+    sources: tuple[str, ...] = option(
+        (), "sources", SOURCES, "files, glob patterns (** recurses) and URLs to brief", default_text="required"
+    )
+    output_dir: Path = option(
+        Path("out"), "output_dir", PATH, "where brief-YYYY-MM-DD.* are kept", "--output-dir", metavar="DIR"
+    )
+    formats: tuple[str, ...] = option(
+        ("pdf",),
+        "formats",
+        OUTPUT_FORMATS,
+        "the formats kept; pdf is always made when e-mail is set",
+        "--format",
+    )
+    state: Path | None = option(
+        None,
+        "state",
+        PATH,
+        "the SQLite state file",
+        "--state",
+        metavar="FILE",
+        default_text="OUTPUT_DIR/briefing.sqlite3",
+        example="out/briefing.sqlite3",
+    )
+    lock_timeout: float = option(
+        60.0, "lock_timeout", WAIT, "seconds to wait for a run already going", "--wait", metavar="SECONDS"
+    )
+    build: BuildOptions = field(default_factory=BuildOptions)
     email: EmailSettings | None = None
+    origin: str = "defaults"
+
+    def __post_init__(self) -> None:
+        check_record(self)
+        object.__setattr__(self, "formats", tuple(dict.fromkeys(self.formats)))
+        if not self.formats:
+            raise ConfigError("formats must name at least one of md, html, pdf, json")
+
+    @property
+    def title(self) -> str:
+        return self.build.title
+
+    @property
+    def state_file(self) -> Path:
+        return self.state or self.output_dir / "briefing.sqlite3"
 
 
-def _read_toml(path: Path) -> dict[str, object]:
+DAILY_RECORDS: tuple[type, ...] = (Config, EmailSettings)
+"""The records whose settings a config file may hold (``Config`` holds :class:`BuildOptions`)."""
+
+
+def all_settings(*records: type) -> Iterator[tuple[Setting, Any]]:
+    """Every setting of ``records`` (default: all of them), with its default."""
+    for record in records or DAILY_RECORDS:
+        yield from settings(record)
+
+
+KEYS: dict[str, Setting] = {setting.key: setting for setting, _ in all_settings()}
+"""Every key the config file (and the flags that override it) may set, dotted by table."""
+
+
+def find_config(explicit: str | os.PathLike[str] | None, environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The config file to read: ``explicit``, ``$BRIEFING_CONFIG``, ``./briefing.toml``, the user's, or none.
+
+    An explicit or environment-named file must exist (reading it says so if
+    not); the two usual places are used only when a file is there.
+    """
+    if explicit:
+        return Path(explicit)
+    if environ.get("BRIEFING_CONFIG"):
+        return Path(environ["BRIEFING_CONFIG"])
+    from platformdirs import user_config_path
+
+    for candidate in (Path(CONFIG_NAME), user_config_path("briefing") / CONFIG_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data: dict[str, Any] = tomllib.load(handle)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such config file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return data
+
+
+def _unknown(key: str, origin: str) -> ConfigError:
+    if key in RENAMED:
+        return ConfigError(f"{origin}: {key} is gone; write {RENAMED[key]}")
+    close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.7)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
+    return ConfigError(f"{origin}: unknown key {key!r}{hint}")
 
 
 def _flatten(data: Mapping[str, object], origin: str) -> dict[str, object]:
     """``{"email": {"to": …}}`` as ``{"email.to": …}``; an unknown key is an error."""
+    tables = {key.split(".")[0] for key in KEYS if "." in key}
     flat: dict[str, object] = {}
     for key, value in data.items():
-        if key in SECTIONS:
+        if key in tables:
             if not isinstance(value, dict):
                 raise ConfigError(f"{origin}: [{key}] must be a table")
             flat.update((f"{key}.{sub}", item) for sub, item in value.items())
         else:
             flat[key] = value
-    for key, value in flat.items():
+    for key in flat:
         if key not in KEYS:
-            raise ConfigError(f"{origin}: unknown key {key!r}; known keys: {', '.join(KEYS)}")
-        check, expected = KEYS[key]
-        if not check(value):
-            raise ConfigError(f"{origin}: {key} must be {expected}, not {type(value).__name__} {value!r}")
+            raise _unknown(key, origin)
     return flat
 
 
-def _resolve(value: str, base: Path) -> str:
-    """A path relative to ``base``; URLs stay as they are."""
-    return value if "://" in value else str(base / Path(value).expanduser())
+def _checked(values: Mapping[str, object], origin: str, base: Path | None) -> dict[str, object]:
+    """Each value as its record holds it; paths relative to ``base`` (the file's folder), URLs as they are."""
+    checked: dict[str, object] = {}
+    for key, value in values.items():
+        kind = KEYS[key].kind
+        try:
+            converted = kind.check(value)
+        except ValueError as exc:
+            shown = f"{type(value).__name__} {value!r}"
+            raise ConfigError(f"{origin}: {key} {exc} (it is {shown})") from None
+        if base is not None and kind.path:
+            converted = _resolved(converted, base)
+        checked[key] = converted
+    return checked
 
 
-def _check_subject(subject: str, origin: str) -> None:
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(subject) if name is not None}
-    except ValueError as exc:
-        raise ConfigError(f"{origin}: email.subject: {exc}") from None
-    if not names <= SUBJECT_FIELDS:
-        unknown = ", ".join(sorted(names - SUBJECT_FIELDS))
-        raise ConfigError(f"{origin}: email.subject may use {{title}} and {{date}}, not {unknown}")
+def _resolved(value: object, base: Path) -> object:
+    if isinstance(value, tuple):
+        return tuple(_resolved(item, base) for item in value)
+    if isinstance(value, str):
+        return value if "://" in value else str(base / Path(value).expanduser())
+    return base / Path(str(value))
 
 
-class _Values:
-    """Validated settings by dotted key; the types were checked against :data:`KEYS` already."""
-
-    def __init__(self, data: Mapping[str, object], origin: str) -> None:
-        self.data = data
-        self.origin = origin
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.data
-
-    def text(self, key: str, default: str) -> str:
-        return cast(str, self.data.get(key, default))
-
-    def optional_text(self, key: str) -> str | None:
-        return cast("str | None", self.data.get(key))
-
-    def texts(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-        return tuple(cast("list[str]", self.data.get(key, default)))
-
-    def number(self, key: str, default: float) -> float:
-        return float(cast(float, self.data.get(key, default)))
-
-    def numbers(self, key: str, default: tuple[float, ...]) -> tuple[float, ...]:
-        return tuple(float(n) for n in cast("list[float]", self.data.get(key, default)))
-
-    def optional_integer(self, key: str) -> int | None:
-        return cast("int | None", self.data.get(key))
-
-    def flag(self, key: str, default: bool) -> bool:
-        return cast(bool, self.data.get(key, default))
-
-    def error(self, message: str) -> ConfigError:
-        return ConfigError(f"{self.origin}: {message}")
-
-
-def _address(address: str, key: str, values: _Values) -> str:
-    if "@" not in address or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in address):
-        raise values.error(f"{key}: not an e-mail address: {address!r}")
-    return address
-
-
-def _email(values: _Values) -> EmailSettings | None:
-    if not any(key.startswith("email.") for key in values.data):
-        return None
-    for required in ("email.smtp_host", "email.from", "email.to"):
-        if required not in values:
-            raise values.error(f"{required} is required when e-mail is configured")
-    use_ssl = values.flag("email.ssl", False)
-    starttls = values.flag("email.starttls", not use_ssl)
-    if starttls and use_ssl:
-        raise values.error("email.starttls and email.ssl cannot both be true")
-    port = values.optional_integer("email.smtp_port")
-    if port is None:
-        port = 465 if use_ssl else 587 if starttls else 25
-    if not 0 < port < 65536:
-        raise values.error(f"email.smtp_port must be between 1 and 65535, not {port}")
-    recipients = values.texts("email.to")
-    if not recipients:
-        raise values.error("email.to must name at least one address")
-    subject = values.text("email.subject", EmailSettings.subject)
-    _check_subject(subject, values.origin)
-    delays = values.numbers("email.retry_delays", EmailSettings.retry_delays)
-    timeout = values.number("email.timeout", EmailSettings.timeout)
-    if timeout <= 0 or any(d < 0 for d in delays):
-        raise values.error("email.timeout must be positive and email.retry_delays not negative")
-    return EmailSettings(
-        smtp_host=values.text("email.smtp_host", ""),
-        sender=_address(values.text("email.from", ""), "email.from", values),
-        to=tuple(_address(r, "email.to", values) for r in recipients),
-        smtp_port=port,
-        starttls=starttls,
-        ssl=use_ssl,
-        username_env=values.optional_text("email.username_env"),
-        password_env=values.optional_text("email.password_env"),
-        subject=subject,
-        timeout=timeout,
-        retry_delays=delays,
-    )
-
-
-def load_config(path: str | Path | None = None, overrides: Mapping[str, object] | None = None) -> Config:
-    """The settings from ``path`` (optional), with ``overrides`` (dotted keys, ``None`` = unset) on top.
+def load_config(path: str | os.PathLike[str] | None = None, overrides: Mapping[str, object] | None = None) -> Config:
+    """The settings from ``path`` (optional), with ``overrides`` (dotted keys; ``None`` = not given) on top.
 
     Paths in the file are relative to its folder; paths in ``overrides`` to the
     current folder.
     """
-    data: dict[str, object] = {}
+    values: dict[str, object] = {}
     origin = "command line"
     if path is not None:
         origin = str(path)
-        data = _flatten(_read_toml(Path(path)), origin)
-        base = Path(path).resolve().parent
-        for key in ("output_dir", "state"):
-            if key in data:
-                data[key] = _resolve(cast(str, data[key]), base)
-        for key in ("sources", "template_dirs"):
-            if key in data:
-                data[key] = [_resolve(s, base) for s in cast("list[str]", data[key])]
-    flags = _flatten({k: v for k, v in (overrides or {}).items() if v is not None}, "command line")
-    data.update(flags)
-    if path is not None and flags:
+        file = Path(path)
+        base = file.resolve().parent
+        values = _checked(_flatten(_read_toml(file), origin), origin, base)
+        # A default path (output_dir = "out") is relative to the file's folder too, as if the file said it.
+        values |= {
+            setting.key: _resolved(default, base)
+            for setting, default in all_settings()
+            if setting.kind.path and default and setting.key not in values
+        }
+    given = {key: value for key, value in (overrides or {}).items() if value is not None}
+    for key in given:
+        if key not in KEYS:
+            raise _unknown(key, "command line")
+    values.update(_checked(given, "command line", None))
+    if path is not None and given:
         origin = f"{origin} (with flags)"
-    values = _Values(data, origin)
+    try:
+        email = None
+        if any(key.startswith("email.") for key in values):
+            try:
+                email = make_record(EmailSettings, values)
+            except ConfigError as exc:
+                raise ConfigError(f"{exc} when e-mail is configured") from None
+        return dataclasses.replace(make_record(Config, values), email=email, origin=origin)
+    except ConfigError as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
 
-    formats = values.texts("formats", Config.formats)
-    if not formats or any(f not in FORMATS for f in formats):
-        raise values.error(f"formats must be some of {', '.join(FORMATS)}, not {list(formats)!r}")
-    sentences = values.optional_integer("summary.sentences")
-    if sentences is not None and sentences < 1:
-        raise values.error("summary.sentences must be at least 1")
-    lock_timeout = values.number("lock_timeout", Config.lock_timeout)
-    if lock_timeout < 0:
-        raise values.error("lock_timeout must not be negative")
-    output_dir = Path(values.text("output_dir", str(Config.output_dir)))
-    return Config(
-        origin=origin,
-        title=values.text("title", Config.title),
-        sources=values.texts("sources"),
-        output_dir=output_dir,
-        formats=tuple(dict.fromkeys(formats)),
-        state=Path(values.text("state", str(output_dir / "briefing.sqlite3"))),
-        lock_timeout=lock_timeout,
-        template_dirs=tuple(map(Path, values.texts("template_dirs"))),
-        page_size=values.text("page_size", Config.page_size),
-        summary=SummarySettings(
-            method=values.optional_text("summary.method"),
-            sentences=sentences,
-            language=values.text("summary.language", "english"),
-        ),
-        email=_email(values),
-    )
+
+def _toml_value(value: object) -> str:
+    """``value`` as TOML writes it (strings as basic strings, which JSON's escapes are)."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+STARTER_SOURCES = ("in",)
+"""The starter file's sources: the folder beside it that ``briefing init`` makes."""
+
+
+def starter_config() -> str:
+    """A config file with every setting, each commented out at its default and explained in one line.
+
+    Only ``sources`` is set (to the folder ``in`` beside the file). Top-level
+    keys come first, then each table, as TOML requires; a setting without a
+    default shows an example, so that any line can be uncommented as it is.
+    """
+    lines = [
+        "# briefing's settings: `briefing daily` reads them all, `briefing build` all but the daily ones.",
+        "# Each key is shown at its default; remove the '#' to change one. Relative paths are relative",
+        "# to this file's folder. Secrets never go here: name the environment variables that hold them.",
+    ]
+    by_table: dict[str, list[tuple[Setting, Any]]] = {}
+    for setting, default in all_settings():
+        by_table.setdefault(setting.key.rpartition(".")[0], []).append((setting, default))
+    for table in sorted(by_table, key=bool):  # the top level ("") first
+        lines += ["", f"[{table}]"] if table else [""]
+        if table == "email":
+            lines.append("# Set smtp_host, from and to to e-mail each day's brief (with the PDF attached).")
+        for setting, default in by_table[table]:
+            key = setting.key.rpartition(".")[2]
+            value = STARTER_SOURCES if key == "sources" else setting.example if setting.example is not None else default
+            note = setting.help + (f" (default: {setting.default_text})" if setting.default_text else "")
+            assignment = f"{'' if key == 'sources' else '# '}{key} = {_toml_value(value)}"
+            lines.append(f"{assignment:<44} # {note}")
+    return "\n".join(lines) + "\n"
+
+
+def write_starter(directory: Path, *, overwrite: bool = False) -> Path:
+    """Write ``directory/briefing.toml`` (:func:`starter_config`) and an empty ``in`` folder beside it."""
+    from briefing.deliver.files import write_atomic
+
+    path = directory / CONFIG_NAME
+    if path.exists() and not overwrite:
+        raise ConfigError(f"{path} exists already; --force replaces it")
+    try:
+        (directory / STARTER_SOURCES[0]).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot make {directory / STARTER_SOURCES[0]}: {exc.strerror or exc}") from None
+    write_atomic(path, starter_config())
+    return path

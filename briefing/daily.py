@@ -13,6 +13,7 @@ One run for a day, under :func:`briefing.state.run_lock`:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -21,17 +22,20 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from briefing.config import Config, EmailSettings
-from briefing.deliver.email import Security, SmtpServer, clean_text, compose, safe_filename, send_message
+from briefing.deliver.email import Security, SmtpServer, compose, safe_filename, send_message
 from briefing.deliver.files import write_atomic
 from briefing.errors import ConfigError, DeliveryError, NoInputError
 from briefing.loaders import NO_MATCH, finish, load_documents
+from briefing.loaders.source import describe_size
 from briefing.models import Briefing, Document, InputWarning
-from briefing.pipeline import assemble_briefing
+from briefing.pipeline import assemble_briefing, left_out
 from briefing.render import render
 from briefing.render.email import render_email
 from briefing.state import State, content_hash, run_lock
+from briefing.text.controls import one_line
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,10 @@ def smtp_server(settings: EmailSettings, environ: Mapping[str, str]) -> SmtpServ
             raise ConfigError(f"the environment variable {variable} (email.{key}) is not set")
         return environ[variable]
 
-    security: Security = "ssl" if settings.ssl else "starttls" if settings.starttls else "none"
     return SmtpServer(
         host=settings.smtp_host,
-        port=settings.smtp_port,
-        security=security,
+        port=settings.port,
+        security=cast(Security, settings.security),
         username=secret(settings.username_env, "username_env"),
         password=secret(settings.password_env, "password_env"),
         timeout=settings.timeout,
@@ -109,7 +112,7 @@ def _deliver(
     warn: Callable[[InputWarning], None],
 ) -> tuple[str, ...]:
     """Mail the briefing with its PDF and remember the outcome; returns who got it."""
-    text, html = render_email(briefing, template_dirs=config.template_dirs)
+    text, html = render_email(briefing, config.build.render)
     message = compose(
         sender=email.sender,
         recipients=email.to,
@@ -162,35 +165,34 @@ def run_daily(
     server = smtp_server(email, environ) if email is not None else None
     formats = config.formats if email is None or "pdf" in config.formats else (*config.formats, "pdf")
     paths = {fmt: output_path(config, date, fmt) for fmt in formats}
-    with run_lock(config.state, timeout=config.lock_timeout), State.open(config.state) as state:
+    # A dry run takes no lock and makes no state file: with none yet, it plans against an empty memory.
+    lock = contextlib.nullcontext() if dry_run else run_lock(config.state_file, timeout=config.lock_timeout)
+    state_file = config.state_file if not dry_run or config.state_file.exists() else Path(":memory:")
+    with lock, State.open(state_file) as state:
         # Copies are picked before duplicates are merged, so that a day built again
         # keeps the copy it was built from.
-        loaded = load_documents(config.sources, on_warning=on_warning, merge=False)
+        memory = None if dry_run else state  # pages followed from feed entries are fetched once
+        loaded = load_documents(
+            config.sources, on_warning=on_warning, options=config.build.load, merge=False, memory=memory
+        )
         failed = [w for w in loaded.warnings if w.message != NO_MATCH]
         if failed and not loaded.documents:
             raise NoInputError(f"no usable input: none of the {len(failed)} inputs could be loaded")
+        if failed and config.build.run.strict:
+            raise left_out(failed)
         chosen, rebuilt, missing = _select(loaded.documents, state, date)
         documents = list(finish(chosen))
         if not documents:
             return DailyResult(date, (), (), rebuilt, (), f"{date}: nothing new to brief; no briefing built")
         briefing = assemble_briefing(
-            documents,
-            title=config.title,
-            date=date,
-            warnings=loaded.warnings,
-            method=config.summary.method,
-            sentences=config.summary.sentences,
-            language=config.summary.language,
+            documents, config.build, date=date, warnings=loaded.warnings, on_warning=on_warning
         )
         keep = missing > 0 and all(path.exists() for path in paths.values())
         if keep:
             gone = f"{missing} of {date}'s documents are no longer in the sources; files kept as they were"
             warn(InputWarning(str(config.output_dir), gone))
         contents = {
-            fmt: paths[fmt].read_bytes()
-            if keep
-            else render(briefing, fmt, template_dirs=config.template_dirs, page_size=config.page_size)
-            for fmt in formats
+            fmt: paths[fmt].read_bytes() if keep else render(briefing, fmt, config.build.render) for fmt in formats
         }
         ids = tuple(doc.id for doc in documents)
         due = email is not None and (force or not state.delivered(date))
@@ -222,38 +224,51 @@ def run_daily(
         return DailyResult(date, ids, files, rebuilt, sent_to, f"{done}; sent to {', '.join(sent_to)}")
 
 
-def send_file(
+def _attachment(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, read no further than the size cap (``/dev/zero`` ends there too)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise DeliveryError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise DeliveryError(f"{path} is larger than the size cap of {describe_size(max_bytes)}")
+    return data
+
+
+def send_files(
     config: Config,
-    path: str | Path,
+    paths: Sequence[str | Path],
     *,
     environ: Mapping[str, str] = os.environ,
     sleep: Callable[[float], None] = time.sleep,
     ssl_context: ssl.SSLContext | None = None,
 ) -> tuple[str, ...]:
-    """Mail one file (a briefing kept earlier, say) with ``config.email``; returns who got it.
+    """Mail files (briefings kept earlier, say) as one message with ``config.email``; returns who got it.
 
-    The subject's ``{date}`` is the date in the file's name, or today's.
+    The subject's ``{date}`` is the first date in the files' names, or today's.
     """
     email = config.email
     if email is None:
-        raise ConfigError("sending needs the SMTP settings: --config with an [email] table, or --smtp-host, --from")
+        raise ConfigError(
+            "sending needs the SMTP settings: a config file with an [email] table, or --smtp-host, --from and --to"
+        )
     server = smtp_server(email, environ)
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise DeliveryError(f"cannot read {file}: {exc.strerror or exc}") from None
-    found = re.search(r"\d{4}-\d{2}-\d{2}", file.name)
-    try:
-        date = dt.date.fromisoformat(found.group()) if found else dt.date.today()
-    except ValueError:
-        date = dt.date.today()
+    files = [Path(path) for path in paths]
+    attachments = [(file.name, _attachment(file, config.build.load.max_bytes)) for file in files]
+    date = dt.date.today()
+    for found in (re.search(r"\d{4}-\d{2}-\d{2}", file.name) for file in files):
+        if found:
+            with contextlib.suppress(ValueError):
+                date = dt.date.fromisoformat(found.group())
+                break
+    names = ", ".join(one_line(file.name) for file in files)
     message = compose(
         sender=email.sender,
         recipients=email.to,
         subject=subject_line(email, config.title, date),
-        text=f"{clean_text(file.name)} is attached.\n",
-        attachments=[(file.name, data)],
+        text=f"{names} {'is' if len(files) == 1 else 'are'} attached.\n",
+        attachments=attachments,
     )
     refused = send_message(message, server, retry_delays=email.retry_delays, sleep=sleep, ssl_context=ssl_context)
     return tuple(to for to in email.to if to not in refused)

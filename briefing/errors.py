@@ -3,6 +3,7 @@
     BriefingError
      ├── LoadError          an input could not be read or holds no usable text
      ├── NoInputError       not one input was usable
+     ├── LeftOutError       an input was left out, and the run was asked to be strict
      ├── ConfigError        a setting, option or config file is invalid
      ├── RenderError        a template is missing or broken, or a format is unknown
      ├── DeliveryError      the briefing could not be written or sent
@@ -30,6 +31,10 @@ class LoadError(BriefingError):
 
 class NoInputError(BriefingError):
     """No input was usable, so there is nothing to brief."""
+
+
+class LeftOutError(BriefingError):
+    """Some input was left out and the run was strict (``--strict``), so nothing was written."""
 
 
 class ConfigError(BriefingError):

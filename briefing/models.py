@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 StatementKind = Literal["direct", "indirect", "claim"]
@@ -26,10 +27,31 @@ class Document:
     path: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    language: str = "english"
+    language: str | None = None
+    """The document's language: as the input declares it, until :func:`briefing.text.clean.clean_document`
+    settles it (declared, else detected, else the run's default) to one of the supported languages."""
     author: str | None = None
     duplicates: tuple[str, ...] = ()
     """Paths or URLs of other copies of this document that were merged into it."""
+    furniture: tuple[tuple[int, int], ...] = ()
+    """Spans of ``text`` that are page furniture (calls to action, credits, share lines…), whole lines, in order."""
+
+    @cached_property
+    def prose(self) -> str:
+        """``text`` with its furniture blanked: the same length and lines, so an offset into one is one into both."""
+        if not self.furniture:
+            return self.text
+        parts, position = [], 0
+        for start, end in self.furniture:
+            parts += [self.text[position:start], _blank(self.text[start:end])]
+            position = end
+        parts.append(self.text[position:])
+        return "".join(parts)
+
+
+def _blank(text: str) -> str:
+    """``text`` as spaces, its line breaks kept."""
+    return "".join(char if char == "\n" else " " for char in text)
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,21 @@ import datetime as dt
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from os import PathLike
 from typing import TYPE_CHECKING, TypeVar
 
-from briefing.errors import ConfigError, NoInputError
-from briefing.loaders import LoadOptions, load_documents
+from briefing.errors import LeftOutError, NoInputError
+from briefing.loaders import load_documents
 from briefing.models import Briefing, Document, InputWarning, Story
+from briefing.options import BuildOptions, SummaryOptions
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
 from briefing.summarize import group_stories, story_title, summarize_story
-from briefing.text import check_language
+from briefing.text.clean import clean_document
+from briefing.text.controls import one_line
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -39,15 +42,6 @@ def default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
-
-
-def check_jobs(jobs: int | None) -> int:
-    """``jobs`` as a worker count: ``None`` means every core."""
-    if jobs is None:
-        return default_jobs()
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ConfigError(f"jobs must be a whole number of at least 1, not {jobs!r}")
-    return jobs
 
 
 def map_in_order(
@@ -118,87 +112,121 @@ def pool_context() -> multiprocessing.context.BaseContext:
 
 def assemble_briefing(
     documents: Sequence[Document],
+    options: BuildOptions | None = None,
     *,
-    title: str = "Briefing",
     date: dt.date,
     warnings: Sequence[InputWarning] = (),
-    method: str | None = None,
-    sentences: int | None = None,
-    language: str = "english",
-    jobs: int | None = None,
+    on_warning: Callable[[InputWarning], None] | None = None,
     listener: StageListener | None = None,
 ) -> Briefing:
     """A briefing of documents already loaded: one story per event, summarised, the most reported first.
 
-    Stories are summarised ``jobs`` at a time (default: one per core); the
-    result is the same whatever ``jobs`` is. ``listener`` hears of each stage.
+    Each document is cleaned first (:func:`clean_documents`); one that is not
+    an article is left out with a warning, which ``on_warning`` hears of.
+    Stories are summarised ``options.run.jobs`` at a time (default: one per
+    core); the result is the same whatever the number. ``listener`` hears of
+    each stage. Raises :class:`NoInputError` when no document is an article,
+    and :class:`LeftOutError` when one is not and ``options.run.strict``.
     """
-    language = check_language(language)
-    jobs = check_jobs(jobs)
+    options = options or BuildOptions()
+    jobs = options.run.jobs or default_jobs()
+    with stage(listener, "clean", len(documents)):
+        articles, left, notes = clean_documents(documents, options.summary.language, jobs=jobs, listener=listener)
+    for warning in (*left, *notes):
+        if on_warning:
+            on_warning(warning)
+    if documents and not articles:
+        count = len(documents)
+        none = "the only document is not" if count == 1 else f"none of the {count} documents is"
+        raise NoInputError(f"no usable input: {none} an article")
+    if options.run.strict and left:
+        raise left_out(left)
     with stage(listener, "group stories"):
         # The story more outlets report comes first; ties keep the order documents arrived in.
-        groups = sorted(group_stories(documents), key=len, reverse=True)
-    brief = partial(brief_story, method=method, sentences=sentences, language=language)
+        groups = sorted(group_stories(articles), key=len, reverse=True)
+    brief = partial(brief_story, options=options.summary)
     with stage(listener, "summaries and statements", len(groups)):
         stories = map_in_order(brief, groups, jobs=jobs, listener=listener)
     return Briefing(
-        title=title, date=date, documents=tuple(documents), stories=tuple(stories), warnings=tuple(warnings)
+        title=options.title,
+        date=date,
+        documents=tuple(articles),
+        stories=tuple(stories),
+        warnings=(*warnings, *left, *notes),
     )
 
 
-def brief_story(group: Sequence[Document], *, method: str | None, sentences: int | None, language: str) -> Story:
+def clean_documents(
+    documents: Sequence[Document], default_language: str, *, jobs: int = 1, listener: StageListener | None = None
+) -> tuple[list[Document], list[InputWarning], list[InputWarning]]:
+    """The documents that are articles, cleaned; a warning for each one left out; a note for each one kept
+    with something to tell (a language briefing does not read)."""
+    clean = partial(clean_document, default_language=default_language)
+    cleaned = map_in_order(clean, documents, jobs=jobs, listener=listener)
+    shared = Counter(doc.path or doc.url or doc.id for doc in documents)
+    articles, left, notes = [], [], []
+    for each in cleaned:
+        doc = each.document
+        where = doc.path or doc.url or doc.id
+        named = f"{one_line(doc.title or doc.url or doc.id)}: " if shared[where] > 1 else ""
+        if each.not_an_article:
+            left.append(InputWarning(where, named + each.not_an_article))
+            continue
+        articles.append(doc)
+        if each.note:
+            notes.append(InputWarning(where, named + each.note))
+    return articles, left, notes
+
+
+def brief_story(group: Sequence[Document], *, options: SummaryOptions) -> Story:
     """One story of ``group``: its title, summary and key statements (run in a worker process)."""
-    summary = summarize_story(group, method=method, sentences=sentences, language=language)
+    summary = summarize_story(group, options)
     return Story(
         title=story_title(group),
         documents=tuple(doc.id for doc in group),
         summary=tuple(summary),
-        statements=tuple(story_statements(group, summary)),
+        statements=tuple(story_statements(group, summary, language=options.language)),
     )
+
+
+def left_out(warnings: Sequence[InputWarning]) -> LeftOutError:
+    """The error of a strict run (``--strict``) in which these inputs were left out."""
+    count = len(warnings)
+    return LeftOutError(f"{count} input{'s were' if count != 1 else ' was'} left out, and the run is strict")
 
 
 def build_briefing(
     inputs: Sequence[str | PathLike[str]],
+    options: BuildOptions | None = None,
     *,
-    title: str = "Briefing",
     date: dt.date,
-    method: str | None = None,
-    sentences: int | None = None,
-    language: str = "english",
     on_warning: Callable[[InputWarning], None] | None = None,
-    load_options: LoadOptions | None = None,
-    jobs: int | None = None,
     listener: StageListener | None = None,
 ) -> Briefing:
     """Load ``inputs`` and brief them; raises :class:`NoInputError` when none was usable.
 
     ``date`` is required so that the same inputs always give the same briefing;
-    ``on_warning`` hears of each input left out; ``load_options`` caps each
-    input's size and a URL's time; inputs are loaded, and stories briefed,
-    ``jobs`` at a time; ``listener`` hears of each stage.
+    ``on_warning`` hears of each input left out (with ``options.run.strict``,
+    any such input ends the build with :class:`LeftOutError`); inputs are
+    loaded, and stories briefed, ``options.run.jobs`` at a time; ``listener``
+    hears of each stage.
     """
-    check_language(language)
-    jobs = check_jobs(jobs)
+    options = options or BuildOptions()
+    jobs = options.run.jobs or default_jobs()
     # Standard input can be read only here, not in a worker.
     load_jobs = 1 if "-" in map(str, inputs) else jobs
     with stage(listener, "load"):
         loaded = load_documents(
             inputs,
             on_warning=on_warning,
-            options=load_options,
+            options=options.load,
             mapper=partial(map_in_order, jobs=load_jobs, listener=listener),
         )
     if not loaded.documents:
         count = len(loaded.warnings)
         raise NoInputError(f"no usable input: all {count} input{'s' if count != 1 else ''} were left out")
+    if options.run.strict and loaded.warnings:
+        raise left_out(loaded.warnings)
     return assemble_briefing(
-        loaded.documents,
-        title=title,
-        date=date,
-        warnings=loaded.warnings,
-        method=method,
-        sentences=sentences,
-        language=language,
-        jobs=jobs,
-        listener=listener,
+        loaded.documents, options, date=date, warnings=loaded.warnings, on_warning=on_warning, listener=listener
     )

@@ -3,6 +3,7 @@
     documents   every document briefed: content hash, URL, and the day whose briefing covered it
     briefings   every day built: its title and the files written
     deliveries  every attempt to send a day's briefing, with its outcome
+    links       the text of every page a feed entry linked to, fetched once (``follow_links``)
 
 Each change is one ``BEGIN IMMEDIATE`` transaction with a busy timeout, so the
 file is consistent whatever else reads it; whole runs are serialised by
@@ -51,6 +52,11 @@ CREATE TABLE IF NOT EXISTS deliveries (
     recipients TEXT NOT NULL,
     outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed')),
     detail TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS links (
+    url TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
 );
 """
 
@@ -186,15 +192,23 @@ class State:
             for day, at, to, outcome, detail in rows
         ]
 
+    def page(self, url: str) -> str | None:
+        """The text of the page at ``url`` if a feed entry's link was followed to it before."""
+        rows = self._query("SELECT text FROM links WHERE url = ?", url)
+        return str(rows[0][0]) if rows else None
+
+    def remember(self, url: str, text: str) -> None:
+        """Remember the text of a page a feed entry links to, so that it is not fetched again."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO links (url, text, fetched_at) VALUES (?, ?, ?)", (url, text, _now()))
+
     def delivered(self, date: dt.date) -> bool:
         """Whether the day's briefing has been sent once already."""
         return any(d.outcome == "sent" for d in self.deliveries(date))
 
 
 @contextlib.contextmanager
-def run_lock(
-    state_path: str | Path, *, timeout: float, sleep: Callable[[float], None] = time.sleep
-) -> Iterator[Path]:
+def run_lock(state_path: str | Path, *, timeout: float, sleep: Callable[[float], None] = time.sleep) -> Iterator[Path]:
     """Hold ``<state>.lock`` for one run; wait up to ``timeout`` s for another run, then refuse."""
     lock_path = Path(f"{state_path}.lock")
     try:
@@ -210,9 +224,7 @@ def run_lock(
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StateError(
-                        f"another run holds {lock_path}; gave up after waiting {timeout:g} s"
-                    ) from None
+                    raise StateError(f"another run holds {lock_path}; gave up after waiting {timeout:g} s") from None
                 sleep(0.1)
         try:
             yield lock_path

@@ -31,6 +31,13 @@ ARTICLES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def no_config_of_the_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the config file of whoever runs the tests: the user's config folder is an empty one."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+
+
 @pytest.fixture
 def articles(tmp_path: Path) -> Path:
     """A folder of two unrelated articles, one text and one Markdown with front matter."""

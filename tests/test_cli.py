@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import briefing
 from briefing.cli import main
 
 DATE = ["--date", "2026-11-23"]
@@ -105,10 +107,10 @@ def test_no_usable_input_fails_cleanly(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--date", "23/11/2026"], "not a date"),
-        (["--sentences", "0"], "not a positive whole number"),
+        (["--sentences", "0"], "must be a whole number of at least 1: '0'"),
         (["-o", "/nonexistent/brief.docx"], "cannot tell the format"),
-        (["--method", "magic"], "unknown summary method 'magic'"),
-        (["--language", "klingon"], "language 'klingon' is not supported"),
+        (["--method", "magic"], "must be one of news, lead,"),
+        (["--language", "klingon"], "must be one of czech, english,"),
     ],
 )
 def test_bad_options_are_one_line(articles: Path, tmp_path: Path, args: list[str], message: str) -> None:
@@ -119,11 +121,21 @@ def test_bad_options_are_one_line(articles: Path, tmp_path: Path, args: list[str
     assert "Traceback" not in result.stderr
 
 
-def test_version_and_help() -> None:
-    for flag in ("--version", "--help"):
-        result = subprocess.run([sys.executable, "-m", "briefing", flag], capture_output=True, text=True)
-        assert result.returncode == 0
-        assert "briefing" in result.stdout
+def test_version_names_the_libraries_that_shape_the_output() -> None:
+    result = subprocess.run([sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"briefing {briefing.__version__} (sumy ")
+    for library in ("weasyprint", "trafilatura"):
+        assert f"{library} {importlib.metadata.version(library)}" in result.stdout
+
+
+def test_help_shows_choices_defaults_and_exit_codes() -> None:
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "{news,lead," in text and "summary method (default: news)" in text
+    assert "{czech,english," in text and "(default: english)" in text
+    assert "3 --strict, and an input was left out" in text and "70 an internal error" in text
 
 
 def test_the_story_more_outlets_report_comes_first(articles: Path, tmp_path: Path) -> None:
@@ -140,3 +152,70 @@ def test_the_story_more_outlets_report_comes_first(articles: Path, tmp_path: Pat
     stories = json.loads(out.read_text(encoding="utf-8"))["stories"]
     assert [len(story["documents"]) for story in stories] == [2, 1]
     assert "zz-ferry-strike-day-two" in stories[0]["documents"]
+
+
+def test_several_outputs_in_one_run_are_the_bytes_of_one_run_each(articles: Path, tmp_path: Path) -> None:
+    together = tmp_path / "together"
+    names = ["brief.md", "brief.html", "brief.json", "brief.pdf"]
+    assert main(["build", str(articles), *[f"-o{together / name}" for name in names], *DATE]) == 0
+    for name in names:
+        alone = tmp_path / "alone" / name
+        assert main(["build", str(articles), "-o", str(alone), *DATE]) == 0
+        assert (together / name).read_bytes() == alone.read_bytes(), name
+
+
+def test_strict_stops_before_writing(articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (articles / "empty.txt").write_bytes(b"")
+    out = tmp_path / "brief.md"
+    assert main(["build", str(articles), "-o", str(out), "--strict", *DATE]) == 3
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("empty.txt: empty file")
+    assert err[1] == "briefing: error: 1 input was left out, and the run is strict"
+    assert not out.exists()
+    assert main(["build", str(articles), "-o", str(out), *DATE]) == 0  # without --strict, the rest is built
+
+
+def test_settings_come_from_a_config_file_found_in_the_current_folder(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("briefing.toml").write_text('title = "From the file"\n[summary]\nsentences = 1\n', encoding="utf-8")
+    assert main(["build", str(articles), "-o", "a.json", *DATE]) == 0
+    data = json.loads(Path("a.json").read_text(encoding="utf-8"))
+    assert data["title"] == "From the file"
+    assert all(len(story["summary"]) == 1 for story in data["stories"])
+    assert main(["build", str(articles), "-o", "b.json", "--title", "From the flag", *DATE]) == 0
+    assert json.loads(Path("b.json").read_text(encoding="utf-8"))["title"] == "From the flag"
+    Path("briefing.toml").write_text("titel = 'typo'\n", encoding="utf-8")
+    assert main(["build", str(articles), "-o", "c.json", *DATE]) == 1
+    assert not Path("c.json").exists()
+
+
+def test_init_then_a_dry_run_of_the_daily_job(articles: Path, tmp_path: Path) -> None:
+    desk = tmp_path / "desk"
+    init = subprocess.run([sys.executable, "-m", "briefing", "init", str(desk)], capture_output=True, text=True)
+    assert init.returncode == 0, init.stderr
+    assert "cron:" in init.stdout and "systemd:" in init.stdout and str(desk / "briefing.toml") in init.stdout
+    for article in articles.iterdir():
+        (desk / "in" / article.name).write_bytes(article.read_bytes())
+    config = ["--config", str(desk / "briefing.toml"), "--date", "2026-11-23"]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    daily = [sys.executable, "-m", "briefing", "daily", *config, "--dry-run"]
+    dry = subprocess.run(daily, capture_output=True, text=True, cwd=elsewhere)
+    assert dry.returncode == 0, dry.stderr
+    assert f"dry run: would write {desk.resolve() / 'out' / 'brief-2026-11-23.pdf'}" in dry.stdout
+    assert list(elsewhere.iterdir()) == []  # the default output_dir is beside the config file, not here
+    assert sorted(path.name for path in desk.iterdir()) == ["briefing.toml", "in"]  # a dry run writes nothing
+    again = subprocess.run([sys.executable, "-m", "briefing", "init", str(desk)], capture_output=True, text=True)
+    assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def test_a_warning_about_an_optional_system_library_never_ends_a_run(articles: Path, tmp_path: Path) -> None:
+    """Even with every warning an error (``-W error``), WeasyPrint's note about HarfBuzz-Subset is not fatal."""
+    out = tmp_path / "brief.pdf"
+    command = [sys.executable, "-W", "error", "-m", "briefing", "build", str(articles), "-o", str(out), *DATE]
+    run = subprocess.run(command, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    assert out.read_bytes().startswith(b"%PDF-")

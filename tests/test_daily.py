@@ -44,7 +44,7 @@ sentences = 2
 [email]
 smtp_host = "127.0.0.1"
 smtp_port = {port}
-starttls = false
+security = "none"
 from = "brief@example.org"
 to = ["desk@example.org", "editor@example.org"]
 retry_delays = [1, 2]
@@ -73,7 +73,7 @@ def test_day_to_day(config_file: Path, articles: Path) -> None:
     config = load_config(config_file)
     mailbox = Mailbox()
     warnings: list[InputWarning] = []
-    with running_server(mailbox, port=config.email.smtp_port if config.email else 0):
+    with running_server(mailbox, port=config.email.port if config.email else 0):
         first = run_daily(config, date=DAY1, on_warning=warnings.append)
         assert first.sent_to == ("desk@example.org", "editor@example.org")
         assert sorted(first.documents) == ["ferry-strike", "orchard-harvest"]
@@ -116,7 +116,7 @@ def test_day_to_day(config_file: Path, articles: Path) -> None:
         assert not (config.output_dir / "brief-2026-11-25.json").exists()
         assert len(mailbox.received) == 3
 
-    with State.open(config.state) as state:
+    with State.open(config.state_file) as state:
         assert [d.outcome for d in state.deliveries(DAY1)] == ["sent", "sent"]
         assert state.briefing_documents(DAY3) is None
 
@@ -135,7 +135,7 @@ def test_smtp_down_then_up(config_file: Path) -> None:
     assert sorted(kept) == ["brief-2026-11-23.json", "brief-2026-11-23.pdf"]
 
     mailbox = Mailbox()
-    with running_server(mailbox, port=config.email.smtp_port):
+    with running_server(mailbox, port=config.email.port):
         result = run_daily(config, date=DAY1)
         assert result.sent_to == config.email.to
         run_daily(config, date=DAY1)
@@ -143,7 +143,7 @@ def test_smtp_down_then_up(config_file: Path) -> None:
     [attachment] = list(mail.iter_attachments())
     assert attachment.get_content() == kept["brief-2026-11-23.pdf"]
     assert {path.name: path.read_bytes() for path in config.output_dir.glob("brief-*")} == kept
-    with State.open(config.state) as state:
+    with State.open(config.state_file) as state:
         assert [d.outcome for d in state.deliveries(DAY1)] == ["failed", "sent"]
 
 
@@ -152,7 +152,7 @@ def test_a_refusing_server_fails_the_run_and_keeps_the_files(config_file: Path) 
     assert config.email is not None
     sleeps = Sleeps()
     refusing = Mailbox(refuse_with="554 5.7.1 no thanks")
-    with running_server(refusing, port=config.email.smtp_port), pytest.raises(DeliveryError, match=r"554 5\.7\.1 no"):
+    with running_server(refusing, port=config.email.port), pytest.raises(DeliveryError, match=r"554 5\.7\.1 no"):
         run_daily(config, date=DAY1, sleep=sleeps)
     assert sleeps == []
     assert (config.output_dir / "brief-2026-11-23.pdf").exists()
@@ -164,7 +164,7 @@ def test_dry_run_changes_nothing(config_file: Path) -> None:
     assert "dry run" in result.message and "would send to desk@example.org" in result.message
     assert sorted(result.documents) == ["ferry-strike", "orchard-harvest"]
     assert list(config.output_dir.glob("brief-*")) == []
-    with State.open(config.state) as state:
+    with State.open(config.state_file) as state:
         assert state.briefing_documents(DAY1) is None
 
 
@@ -185,8 +185,8 @@ def test_secrets_come_from_the_environment(articles: Path, monkeypatch: pytest.M
 
 def test_a_damaged_state_is_a_state_error(config_file: Path) -> None:
     config = load_config(config_file)
-    config.state.parent.mkdir(parents=True)
-    config.state.write_bytes(b"this is not a database, " * 100)
+    config.state_file.parent.mkdir(parents=True)
+    config.state_file.write_bytes(b"this is not a database, " * 100)
     with pytest.raises(StateError, match=r"briefing\.sqlite3"):
         run_daily(config, date=DAY1)
 
@@ -206,7 +206,7 @@ def test_two_runs_at_once_send_once(config_file: Path) -> None:
     config = load_config(config_file)
     assert config.email is not None
     mailbox = Mailbox()
-    with running_server(mailbox, port=config.email.smtp_port):
+    with running_server(mailbox, port=config.email.port):
         runs = [daily_process(config_file), daily_process(config_file)]
         outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
@@ -217,7 +217,7 @@ def test_two_runs_at_once_send_once(config_file: Path) -> None:
 
 def test_a_run_refuses_when_another_holds_the_lock(config_file: Path) -> None:
     config = load_config(config_file)
-    with run_lock(config.state, timeout=0):
+    with run_lock(config.state_file, timeout=0):
         run = daily_process(config_file, "--wait", "0")
         _, err = run.communicate(timeout=120)
     assert run.returncode == 1
@@ -229,7 +229,7 @@ def test_the_command_line(config_file: Path, capsys: pytest.CaptureFixture[str])
     config = load_config(config_file)
     assert config.email is not None
     mailbox = Mailbox()
-    with running_server(mailbox, port=config.email.smtp_port):
+    with running_server(mailbox, port=config.email.port):
         status = main(["daily", "--config", str(config_file), "--date", "2026-11-23", "--to", "night@example.org"])
         assert status == 0
         assert "sent to night@example.org" in capsys.readouterr().out
@@ -262,7 +262,7 @@ def test_a_day_whose_documents_are_gone_keeps_its_files(config_file: Path, artic
     config = load_config(config_file)
     assert config.email is not None
     warnings: list[InputWarning] = []
-    with running_server(Mailbox(), port=config.email.smtp_port):
+    with running_server(Mailbox(), port=config.email.port):
         run_daily(config, date=DAY1)
     kept = {path.name: path.read_bytes() for path in config.output_dir.glob("brief-*")}
     (articles / "orchard-harvest.md").unlink()
@@ -277,12 +277,12 @@ def test_recipients_refused_while_others_got_it_are_not_sent_again(config_file: 
     assert config.email is not None
     mailbox = Mailbox(unknown_recipients=("editor@example.org",))
     warnings: list[InputWarning] = []
-    with running_server(mailbox, port=config.email.smtp_port):
+    with running_server(mailbox, port=config.email.port):
         result = run_daily(config, date=DAY1, on_warning=warnings.append)
         assert result.sent_to == ("desk@example.org",)
         assert "refused editor@example.org" in warnings[-1].message
         run_daily(config, date=DAY1)
     assert mailbox.envelopes == [("brief@example.org", ["desk@example.org"])]
-    with State.open(config.state) as state:
+    with State.open(config.state_file) as state:
         [delivery] = state.deliveries(DAY1)
     assert (delivery.outcome, delivery.detail) == ("sent", "refused: editor@example.org")

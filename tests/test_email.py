@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from smtp_server import PASSWORD, USER, Mailbox, Sleeps, free_port, make_certificates, running_server
 
-from briefing.deliver.email import SmtpServer, clean_text, compose, safe_filename, send_message
+from briefing.deliver.email import SmtpServer, compose, safe_filename, send_message
 from briefing.errors import DeliveryError
 from briefing.models import Briefing, Document, Statement, Story, SummarySentence
 from briefing.render.email import render_email
+from briefing.text.controls import one_line
 
 PDF = b"%PDF-1.7\n% a tiny stand-in: the daily tests attach a real one\n%%EOF\n"
 TEXT = (
@@ -99,7 +100,7 @@ def test_control_characters_never_reach_headers_or_file_names() -> None:
     )
     assert built["Subject"] == "Strike Bcc: everyone@example.org"
     assert "Bcc" not in built
-    assert clean_text("a\tb\x7fc\u200bd") == "a b c d"
+    assert one_line("a\tb\x7fc\u200bd") == "a b c d"
     assert safe_filename("Morning brief — 23/11\x1b") == "morning-brief-23-11"
     assert safe_filename("\x00\x01") == "briefing"
 
@@ -120,7 +121,9 @@ def test_starttls_with_login(tmp_path: Path) -> None:
     server = SmtpServer("127.0.0.1", 0, security="starttls", username=USER, password=PASSWORD)
     assert PASSWORD not in repr(server)
     with running_server(mailbox, starttls=certs.server, auth=True) as port:
-        send_message(message(), SmtpServer(**{**server.__dict__, "port": port}), ssl_context=certs.client)
+        send_message(
+            message(), SmtpServer(**{**server.__dict__, "port": port}), ssl_context=certs.client, retry_delays=()
+        )
     [received] = mailbox.received
     check_received(received)
 
@@ -129,7 +132,9 @@ def test_implicit_tls(tmp_path: Path) -> None:
     certs = make_certificates(tmp_path)
     mailbox = Mailbox()
     with running_server(mailbox, implicit_tls=certs.server) as port:
-        send_message(message(), SmtpServer("127.0.0.1", port, security="ssl"), ssl_context=certs.client)
+        send_message(
+            message(), SmtpServer("127.0.0.1", port, security="ssl"), ssl_context=certs.client, retry_delays=()
+        )
     assert len(mailbox.received) == 1
 
 
@@ -137,7 +142,13 @@ def test_an_untrusted_certificate_is_permanent(tmp_path: Path) -> None:
     certs = make_certificates(tmp_path)
     sleeps = Sleeps()
     with running_server(Mailbox(), starttls=certs.server) as port, pytest.raises(DeliveryError, match="TLS failed"):
-        send_message(message(), SmtpServer("127.0.0.1", port), sleep=sleeps, ssl_context=ssl.create_default_context())
+        send_message(
+            message(),
+            SmtpServer("127.0.0.1", port),
+            sleep=sleeps,
+            ssl_context=ssl.create_default_context(),
+            retry_delays=(),
+        )
     assert sleeps == []
 
 
@@ -151,6 +162,7 @@ def test_a_wrong_password_is_permanent_and_never_shown(tmp_path: Path) -> None:
             SmtpServer("127.0.0.1", port, username=USER, password=wrong),
             sleep=sleeps,
             ssl_context=certs.client,
+            retry_delays=(),
         )
     assert "535" in str(caught.value)
     assert wrong not in str(caught.value)
@@ -161,7 +173,7 @@ def test_a_refusing_server_is_reported_at_once() -> None:
     sleeps = Sleeps()
     mailbox = Mailbox(refuse_with="554 5.7.1 message rejected as spam")
     with running_server(mailbox) as port, pytest.raises(DeliveryError) as caught:
-        send_message(message(), SmtpServer("127.0.0.1", port, security="none"), sleep=sleeps)
+        send_message(message(), SmtpServer("127.0.0.1", port, security="none"), sleep=sleeps, retry_delays=())
     assert f"127.0.0.1:{port} refused the message: 554 5.7.1 message rejected as spam" in str(caught.value)
     assert sleeps == []
     assert mailbox.received == []
@@ -182,9 +194,7 @@ def test_a_server_that_is_down_is_retried_then_reported() -> None:
     sleeps = Sleeps()
     port = free_port()
     with pytest.raises(DeliveryError) as caught:
-        send_message(
-            message(), SmtpServer("127.0.0.1", port, security="none"), retry_delays=(1.0, 2.0), sleep=sleeps
-        )
+        send_message(message(), SmtpServer("127.0.0.1", port, security="none"), retry_delays=(1.0, 2.0), sleep=sleeps)
     assert sleeps == [1.0, 2.0]
     assert f"cannot send through 127.0.0.1:{port}" in str(caught.value)
     assert "gave up after 3 attempts" in str(caught.value)
@@ -194,7 +204,9 @@ def test_some_recipients_refused_is_returned() -> None:
     mailbox = Mailbox(unknown_recipients=("gone@example.org",))
     with running_server(mailbox) as port:
         refused = send_message(
-            message(("desk@example.org", "gone@example.org")), SmtpServer("127.0.0.1", port, security="none")
+            message(("desk@example.org", "gone@example.org")),
+            SmtpServer("127.0.0.1", port, security="none"),
+            retry_delays=(),
         )
     assert list(refused) == ["gone@example.org"]
     assert mailbox.envelopes == [("brief@example.org", ["desk@example.org"])]

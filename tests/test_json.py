@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import build_briefing, load_documents, render
+from briefing.options import BuildOptions, SummaryOptions
 
 SHAPE: dict[str, Any] = {
     "title": str,
@@ -68,7 +69,9 @@ def check_shape(value: Any, shape: Any, where: str = "$") -> None:
 
 
 def test_shape_and_offsets(articles: Path) -> None:
-    briefing = build_briefing([articles], title="Test", date=dt.date(2026, 11, 23), sentences=1)
+    briefing = build_briefing(
+        [articles], BuildOptions(title="Test", summary=SummaryOptions(sentences=1)), date=dt.date(2026, 11, 23)
+    )
     data = json.loads(render(briefing, "json"))
     check_shape(data, SHAPE)
     texts = {doc.id: doc.text for doc in load_documents([articles]).documents}
@@ -83,7 +86,8 @@ def test_shape_and_offsets(articles: Path) -> None:
 
 
 def test_every_statement_is_in_the_json_and_the_shown_ones_in_the_brief(articles: Path) -> None:
-    briefing = build_briefing([articles], title="Test", date=dt.date(2026, 11, 23), sentences=1)
+    options = BuildOptions(title="Test", summary=SummaryOptions(sentences=1))
+    briefing = build_briefing([articles], options, date=dt.date(2026, 11, 23))
     data = json.loads(render(briefing, "json"))
     markdown = str(render(briefing, "md"))
     statements = [s for story in data["stories"] for s in story["statements"]]
@@ -94,7 +98,7 @@ def test_every_statement_is_in_the_json_and_the_shown_ones_in_the_brief(articles
 
 
 def test_people_point_to_their_statements(articles: Path) -> None:
-    briefing = build_briefing([articles], title="Test", date=dt.date(2026, 11, 23))
+    briefing = build_briefing([articles], BuildOptions(title="Test"), date=dt.date(2026, 11, 23))
     data = json.loads(render(briefing, "json"))
     assert data["people"]
     for person in data["people"]:

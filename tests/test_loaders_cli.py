@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import main, make_parser
+from briefing.cli import given_settings, main, make_parser
+from briefing.config import load_config
 
 
 @pytest.mark.parametrize(
@@ -16,12 +17,13 @@ from briefing.cli import main, make_parser
 )
 def test_max_size_accepts_sizes_as_people_write_them(flag: str, expected: int) -> None:
     args = make_parser().parse_args(["build", "x.txt", "-o", "out.md", "--max-size", flag])
-    assert args.max_size == expected
+    assert args.max_size == expected  # the flag's dest is its config key
 
 
 def test_defaults_are_the_documented_ones() -> None:
     args = make_parser().parse_args(["build", "x.txt", "-o", "out.md"])
-    assert (args.max_size, args.timeout) == (20 * 1024 * 1024, 10.0)
+    load = load_config(None, given_settings(args)).build.load
+    assert (load.max_bytes, load.timeout) == (20 * 1024 * 1024, 10.0)
 
 
 @pytest.mark.parametrize(("flag", "value"), [("--max-size", "lots"), ("--max-size", "0"), ("--timeout", "-1")])

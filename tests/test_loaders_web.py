@@ -205,6 +205,7 @@ def test_cli_builds_from_every_kind_of_input_good_and_bad(
     server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from briefing.cli import main
+
     server.routes.update({"/tram": send(200, "text/html", PAGE.encode()), "/slow": slow})
     inputs = tmp_path / "in"
     inputs.mkdir()

@@ -16,6 +16,7 @@ import pytest
 import briefing.pipeline as pipeline
 from briefing import ConfigError, build_briefing, render
 from briefing.cli import main
+from briefing.options import BuildOptions, RunOptions
 from briefing.progress import StderrReporter, stage
 
 DATE = dt.date(2026, 11, 23)
@@ -72,10 +73,10 @@ def eager_pool(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_jobs_give_the_same_json(many_articles: Path, eager_pool: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
     CountingPool.started = 0
-    one = render(build_briefing([many_articles], date=DATE, jobs=1), "json")
+    one = render(build_briefing([many_articles], BuildOptions(run=RunOptions(jobs=1)), date=DATE), "json")
     assert CountingPool.started == 0
-    two = render(build_briefing([many_articles], date=DATE, jobs=2), "json")
-    assert CountingPool.started == 2  # one for loading, one for the stories
+    two = render(build_briefing([many_articles], BuildOptions(run=RunOptions(jobs=2)), date=DATE), "json")
+    assert CountingPool.started == 3  # one for loading, one for cleaning, one for the stories
     assert one == two
     assert "worth it" in str(one)
 
@@ -92,7 +93,7 @@ def test_command_output_is_the_same_with_any_jobs(many_articles: Path, tmp_path:
 def test_quick_work_starts_no_pool(many_articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
     CountingPool.started = 0
-    build_briefing([many_articles], date=DATE, jobs=4)
+    build_briefing([many_articles], BuildOptions(run=RunOptions(jobs=4)), date=DATE)
     assert pipeline.map_in_order(len, ["word"] * 1000, jobs=4) == [4] * 1000
     assert CountingPool.started == 0
 
@@ -115,8 +116,12 @@ def test_map_in_order_keeps_the_order_of_the_items(eager_pool: None) -> None:
 
 
 def test_an_error_in_a_worker_reaches_the_caller(eager_pool: None) -> None:
-    with pytest.raises(ConfigError, match="not 0"):
-        pipeline.map_in_order(pipeline.check_jobs, [1, 2, 3, 4, 0, 5], jobs=2)
+    with pytest.raises(ConfigError, match="jobs must be a whole number of at least 1"):
+        pipeline.map_in_order(_run_options, [1, 2, 3, 4, 0, 5], jobs=2)
+
+
+def _run_options(jobs: int) -> RunOptions:
+    return RunOptions(jobs=jobs)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="workers are forked only on Linux")
@@ -136,22 +141,22 @@ def test_workers_are_forked_only_while_one_thread_runs(eager_pool: None) -> None
 
 @pytest.mark.parametrize("jobs", [0, -1, True, 1.5])
 def test_bad_jobs_are_refused(articles: Path, jobs: Any) -> None:
-    with pytest.raises(ConfigError, match="jobs"):
-        build_briefing([articles], date=DATE, jobs=jobs)
+    with pytest.raises(ConfigError, match="jobs must be a whole number of at least 1"):
+        build_briefing([articles], BuildOptions(run=RunOptions(jobs=jobs)), date=DATE)
 
 
 def test_command_refuses_zero_jobs(articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["build", str(articles), "-o", str(tmp_path / "b.md"), "--jobs", "0"])
     assert exit_info.value.code == 2
-    assert "not a positive whole number" in capsys.readouterr().err
+    assert "must be a whole number of at least 1: '0'" in capsys.readouterr().err
 
 
 def test_verbose_prints_each_stage_time(articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", str(articles), "-o", str(tmp_path / "b.md"), "--verbose"]) == 0
     lines = capsys.readouterr().err.splitlines()
     names = [line.split(": ")[1] for line in lines]
-    assert names == ["load", "group stories", "summaries and statements", "render md", "write", "total"]
+    assert names == ["load", "clean", "group stories", "summaries and statements", "render md", "write", "total"]
     assert all(line.startswith("briefing: ") and line.endswith(" s") for line in lines)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from briefing import Briefing, Document, Statement, Story, render, who_is_who
+from briefing import Briefing, Document, RenderOptions, Statement, Story, render, who_is_who
 
 
 def said(speaker: str | None, text: str, *, named: bool = True, title: str | None = None) -> Statement:
@@ -58,4 +58,4 @@ def test_a_theme_can_drop_the_people_section(tmp_path: Path) -> None:
     (tmp_path / "brief.md.j2").write_text(
         '{% extends "default/brief.md.j2" %}{% block people %}{% endblock %}', encoding="utf-8"
     )
-    assert "Who's who" not in str(render(briefing, "md", template_dirs=[tmp_path]))
+    assert "Who's who" not in render(briefing, "md", RenderOptions(template_dirs=(tmp_path,)))

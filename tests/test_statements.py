@@ -357,7 +357,7 @@ def test_a_quoted_fragment_of_reported_speech_is_no_direct_quote() -> None:
     text = (
         "The senator said the bill would give the agency “far more power than it has ever had” over local budgets, "
         "but added that the vote could wait until spring.\n"
-        "Asif accused the council of stalling, saying that “those who delay this plan will answer to the voters”."
+        "Mayor Asif accused the council of stalling, saying that “those who delay this plan will answer to the voters”."
     )
     found = quotes(text)
     assert [q.text for q in found] == ["those who delay this plan will answer to the voters"]

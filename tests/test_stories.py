@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.models import Document
+from briefing.options import SummaryOptions
 from briefing.summarize import group_stories, story_title, summarize_story
 
 FLOOD_A = Document(
@@ -62,11 +63,7 @@ def test_grouping_a_thousand_documents_pairs_each_event_with_its_twin() -> None:
                     text=(
                         f"{person} opened a new bridge in {place} on Friday.\n"
                         f"The {place} bridge took {n % 7 + 2} years to build, {person} said.\n"
-                        + (
-                            "Traffic in the town is expected to ease."
-                            if copy == "x"
-                            else "Residents welcomed it."
-                        )
+                        + ("Traffic in the town is expected to ease." if copy == "x" else "Residents welcomed it.")
                     ),
                 )
             )
@@ -78,7 +75,7 @@ def test_grouping_a_thousand_documents_pairs_each_event_with_its_twin() -> None:
 def test_a_story_summary_draws_on_every_document_without_repeating_itself() -> None:
     echo = Document(id="e", text=FLOOD_A.text.splitlines()[0] + "\nLocal shops stayed shut all day.\n")
     documents = [FLOOD_A, FLOOD_B, echo]
-    summary = summarize_story(documents, sentences=4)
+    summary = summarize_story(documents, SummaryOptions(sentences=4))
     by_id = {doc.id: doc for doc in documents}
     assert len(summary) == 4
     assert {s.document for s in summary} >= {"a", "b"}
@@ -89,7 +86,7 @@ def test_a_story_summary_draws_on_every_document_without_repeating_itself() -> N
 
 
 def test_a_story_summary_reads_leads_first() -> None:
-    summary = summarize_story([FLOOD_A, FLOOD_B], sentences=3)
+    summary = summarize_story([FLOOD_A, FLOOD_B], SummaryOptions(sentences=3))
     firsts = [s for s in summary if s.start == 0]
     assert summary[: len(firsts)] == firsts and firsts
 
@@ -100,9 +97,7 @@ def test_story_title_is_the_most_central_documents_title() -> None:
 
 
 def test_story_title_falls_back_to_a_headline_line_then_to_the_lead() -> None:
-    headline = Document(
-        id="h", text="Bridge reopens in Portlen\nThe bridge reopened on Friday after repairs."
-    )
+    headline = Document(id="h", text="Bridge reopens in Portlen\nThe bridge reopened on Friday after repairs.")
     assert story_title([headline]) == "Bridge reopens in Portlen"
     untitled = Document(id="u", text=FLOOD_A.text)
     assert (
@@ -140,7 +135,7 @@ def test_two_reports_of_one_fact_in_other_words_come_once(monkeypatch: pytest.Mo
     )
 
     def votes() -> int:
-        return sum(" 14 " in s.text for s in summarize_story([gazette, courier], sentences=5))
+        return sum(" 14 " in s.text for s in summarize_story([gazette, courier], SummaryOptions(sentences=5)))
 
     assert votes() == 1
     monkeypatch.setattr(news, "SAME_FIGURES", 99)  # words alone do not tell these two apart

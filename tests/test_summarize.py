@@ -87,8 +87,7 @@ def test_default_picks_caption_lines_only_when_the_prose_runs_out() -> None:
 def test_default_skips_a_sentence_that_repeats_a_chosen_one() -> None:
     repeated = HARBOUR.replace(
         "Engineers found cracks",
-        "The city council voted on Monday to close the Harbour Bridge for six weeks of repairs."
-        " Engineers found cracks",
+        "The city council voted on Monday to close the Harbour Bridge for six weeks of repairs. Engineers found cracks",
     )
     picked = summarize(repeated, sentences=4)
     assert sum("voted on Monday to close" in s.text for s in picked) == 1
@@ -107,9 +106,7 @@ def test_length_by_sentences_words_or_ratio(options: dict, count: int) -> None:
     assert len(summarize(HARBOUR, **options)) == count
 
 
-@pytest.mark.parametrize(
-    "options", [{"sentences": 0}, {"ratio": 1.5}, {"words": -3}, {"sentences": 2, "ratio": 0.5}]
-)
+@pytest.mark.parametrize("options", [{"sentences": 0}, {"ratio": 1.5}, {"words": -3}, {"sentences": 2, "ratio": 0.5}])
 def test_impossible_lengths_are_config_errors(options: dict) -> None:
     with pytest.raises(ConfigError):
         summarize(HARBOUR, **options)
@@ -148,9 +145,7 @@ def test_non_english_text_through_sumy_and_ours(method: str) -> None:
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
-@pytest.mark.parametrize(
-    "text", ["", "   \n\n ", "!!! ??? ... ---", "Only one sentence here.", "The the. A a. Of of."]
-)
+@pytest.mark.parametrize("text", ["", "   \n\n ", "!!! ??? ... ---", "Only one sentence here.", "The the. A a. Of of."])
 def test_bad_input_gives_a_defined_result(method: str, text: str) -> None:
     picked = summarize(text, method=method, sentences=3)
     assert len(picked) <= 3
@@ -160,9 +155,7 @@ def test_bad_input_gives_a_defined_result(method: str, text: str) -> None:
 
 
 def test_a_hundred_thousand_sentences_with_the_default_method() -> None:
-    text = "\n".join(
-        f"Report {n} says the river rose by {n % 97} centimetres overnight." for n in range(100_000)
-    )
+    text = "\n".join(f"Report {n} says the river rose by {n % 97} centimetres overnight." for n in range(100_000))
     picked = summarize(text, sentences=5)
     assert len(picked) == 5
     _check_spans(text, picked)

@@ -15,7 +15,6 @@ import re
 import smtplib
 import ssl
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -23,6 +22,7 @@ from email.utils import format_datetime, make_msgid
 from typing import Literal
 
 from briefing.errors import DeliveryError
+from briefing.text.controls import one_line
 
 Security = Literal["starttls", "ssl", "none"]
 
@@ -42,15 +42,9 @@ class SmtpServer:
         return f"{self.host}:{self.port}"
 
 
-def clean_text(text: str) -> str:
-    """``text`` on one line without control or format characters (for subjects and names)."""
-    visible = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
-    return " ".join(visible.split())
-
-
 def safe_filename(text: str, default: str = "briefing") -> str:
     """A file name made from ``text`` that any mail client and file system accepts."""
-    stem = re.sub(r"[^\w.-]+", "-", clean_text(text).lower(), flags=re.ASCII).strip(".-")
+    stem = re.sub(r"[^\w.-]+", "-", one_line(text).lower(), flags=re.ASCII).strip(".-")
     return stem[:100] or default
 
 
@@ -66,24 +60,24 @@ def compose(
 ) -> EmailMessage:
     """A message with a plain-text body, an optional HTML alternative and attached files."""
     message = EmailMessage()
-    message["From"] = clean_text(sender)
-    message["To"] = ", ".join(clean_text(r) for r in recipients)
-    message["Subject"] = clean_text(subject)
+    message["From"] = one_line(sender)
+    message["To"] = ", ".join(one_line(r) for r in recipients)
+    message["Subject"] = one_line(subject)
     message["Date"] = format_datetime(now or dt.datetime.now(dt.timezone.utc))
-    message["Message-ID"] = make_msgid(domain=clean_text(sender).rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(domain=one_line(sender).rpartition("@")[2] or None)
     message.set_content(text)
     if html is not None:
         message.add_alternative(html, subtype="html")
     for name, data in attachments:
         mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
         maintype, _, subtype = mime.partition("/")
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=clean_text(name))
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=one_line(name))
     return message
 
 
 def _reply(exc: smtplib.SMTPResponseException) -> str:
     text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
-    return clean_text(f"{exc.smtp_code} {text}")
+    return one_line(f"{exc.smtp_code} {text}")
 
 
 def _classify(exc: Exception) -> tuple[bool, str]:
@@ -91,7 +85,7 @@ def _classify(exc: Exception) -> tuple[bool, str]:
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         replies = [f"{to}: {code} {msg.decode('utf-8', 'replace')}" for to, (code, msg) in exc.recipients.items()]
         transient = all(400 <= code < 500 for code, _ in exc.recipients.values())
-        return transient, "recipients refused: " + clean_text("; ".join(replies))
+        return transient, "recipients refused: " + one_line("; ".join(replies))
     if isinstance(exc, smtplib.SMTPResponseException):
         return 400 <= exc.smtp_code < 500, _reply(exc)
     if isinstance(exc, smtplib.SMTPServerDisconnected):
@@ -123,7 +117,7 @@ def send_message(
     message: EmailMessage,
     server: SmtpServer,
     *,
-    retry_delays: Sequence[float] = (5.0, 30.0, 120.0),
+    retry_delays: Sequence[float],
     sleep: Callable[[float], None] = time.sleep,
     ssl_context: ssl.SSLContext | None = None,
 ) -> dict[str, tuple[int, bytes]]:

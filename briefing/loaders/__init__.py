@@ -7,11 +7,9 @@ never the end of the briefing.
 
 from briefing.loaders.core import (
     LOADERS,
-    MAX_BYTES,
     NO_MATCH,
     READERS,
     Loaded,
-    LoadOptions,
     LoadResult,
     Reader,
     expand_inputs,
@@ -19,10 +17,10 @@ from briefing.loaders.core import (
     load_documents,
     load_input,
 )
+from briefing.options import LoadOptions
 
 __all__ = [
     "LOADERS",
-    "MAX_BYTES",
     "NO_MATCH",
     "READERS",
     "LoadOptions",

@@ -8,31 +8,6 @@ from dataclasses import dataclass
 from briefing.errors import LoadError
 from briefing.models import Document
 
-_LANGUAGES = {
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "et": "estonian",
-    "fi": "finnish",
-    "fr": "french",
-    "it": "italian",
-    "ml": "malayalam",
-    "nb": "norwegian",
-    "nl": "dutch",
-    "nn": "norwegian",
-    "no": "norwegian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ru": "russian",
-    "sl": "slovene",
-    "sv": "swedish",
-    "tr": "turkish",
-}
-DEFAULT_LANGUAGE = "english"
-
 
 @dataclass(frozen=True)
 class Source:
@@ -59,16 +34,6 @@ class PartlyRead(LoadError):
 def slug(name: str, limit: int = 60) -> str:
     """A readable id made of lower-case letters, digits and hyphens."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower())[:limit].strip("-") or "document"
-
-
-def language_name(code: str | None) -> str:
-    """The language name the text stage knows for a code like ``en-GB`` or ``French``; English when unknown."""
-    if not code:
-        return DEFAULT_LANGUAGE
-    value = code.strip().lower()
-    if value in _LANGUAGES.values():
-        return value
-    return _LANGUAGES.get(re.split(r"[-_]", value)[0], DEFAULT_LANGUAGE)
 
 
 def web_url(value: str | None) -> str | None:

@@ -112,4 +112,3 @@ def _read(response: IO[bytes], url: str, deadline: float, timeout: float, max_by
         chunks.append(chunk)
         _left(deadline, timeout)
     return b"".join(chunks)
-

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from briefing._version import __version__
 from briefing.models import Briefing, Document, Statement, Story, SummarySentence
 from briefing.statements import who_is_who
 
@@ -96,8 +97,6 @@ def attribution(statement: Statement) -> str:
 
 def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
     """The variables every template gets; see the README for what each holds."""
-    from briefing import __version__  # the package imports this module first
-
     # Sources are numbered as the reader meets them: story by story, then any left over.
     cited = dict.fromkeys(doc_id for story in briefing.stories for doc_id in story.documents)
     in_order = [briefing.document(doc_id) for doc_id in cited]

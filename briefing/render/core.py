@@ -6,24 +6,24 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import jinja2
 
 from briefing.errors import RenderError
 from briefing.models import Briefing, Person, Statement
+from briefing.options import FORMATS, RenderOptions
 from briefing.render.context import template_context
 from briefing.render.environment import make_environment, packaged_templates, template_places
 from briefing.render.pdf import html_to_pdf
 from briefing.statements import who_is_who
 
-FORMATS = ("md", "html", "pdf", "json")
 TEMPLATES = {"md": "brief.md.j2", "html": "brief.html.j2", "pdf": "brief.pdf.html.j2"}
-PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
+TextFormat = Literal["md", "html", "json"]
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
-    """The JSON form of a briefing (the shape in DESIGN.md, with a few more fields)."""
+    """The JSON form of a briefing (the shape the README shows, with a few more fields)."""
     return {
         "title": briefing.title,
         "date": briefing.date.isoformat(),
@@ -88,28 +88,27 @@ def fill_template(
         raise RenderError(f"template error: {exc}") from None
 
 
-def render(
-    briefing: Briefing,
-    fmt: str,
-    *,
-    template_dirs: Sequence[str | Path] = (),
-    page_size: str = "A4",
-) -> str | bytes:
+@overload
+def render(briefing: Briefing, fmt: Literal["pdf"], options: RenderOptions | None = None) -> bytes: ...
+@overload
+def render(briefing: Briefing, fmt: TextFormat, options: RenderOptions | None = None) -> str: ...
+@overload
+def render(briefing: Briefing, fmt: str, options: RenderOptions | None = None) -> str | bytes: ...
+def render(briefing: Briefing, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """The briefing as ``md``, ``html`` or ``json`` text, or ``pdf`` bytes.
 
-    Templates are looked up in ``template_dirs`` first, then among the defaults;
-    ``page_size`` (``A4`` or ``Letter``) is the PDF's paper.
+    Templates are looked up in ``options.template_dirs`` first, then among the
+    defaults; ``options.page_size`` is the PDF's paper.
     """
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if page_size.lower() not in PAGE_SIZES:
-        raise RenderError(f"unknown page size {page_size!r}; choose one of: {', '.join(PAGE_SIZES.values())}")
+    options = options or RenderOptions()
     if fmt == "json":
         return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     text, template = fill_template(
-        briefing, TEMPLATES[fmt], template_dirs=template_dirs, format=fmt, page_size=PAGE_SIZES[page_size.lower()]
+        briefing, TEMPLATES[fmt], template_dirs=options.template_dirs, format=fmt, page_size=options.page_size
     )
     if fmt == "pdf":
         base = Path(template.filename).parent if template.filename else packaged_templates()
-        return html_to_pdf(text, base, [*map(Path, template_dirs), packaged_templates()])
+        return html_to_pdf(text, base, [*options.template_dirs, packaged_templates()])
     return text

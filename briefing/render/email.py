@@ -6,22 +6,21 @@ never opens the attached PDF.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from pathlib import Path
-
 from briefing.models import Briefing
+from briefing.options import RenderOptions
 from briefing.render.core import fill_template
+from briefing.text.controls import without_controls
 
 TEMPLATES = ("email.txt.j2", "email.html.j2")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters other than tab and newline: nothing a message body should carry."""
 
 
-def render_email(briefing: Briefing, *, template_dirs: Sequence[str | Path] = ()) -> tuple[str, str]:
+def render_email(briefing: Briefing, options: RenderOptions | None = None) -> tuple[str, str]:
     """The plain-text and HTML bodies of the e-mail that carries ``briefing``."""
+    options = options or RenderOptions()
     text, html = (
-        fill_template(briefing, name, template_dirs=template_dirs, format="html", page_size="A4", email=True)[0]
+        fill_template(
+            briefing, name, template_dirs=options.template_dirs, format="html", page_size=options.page_size, email=True
+        )[0]
         for name in TEMPLATES
     )
-    return _CONTROL.sub("", text), _CONTROL.sub("", html)
+    return without_controls(text), without_controls(html)

@@ -10,6 +10,7 @@ import jinja2
 import markupsafe
 
 from briefing.errors import ConfigError
+from briefing.text import controls
 
 _PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -21,7 +22,6 @@ there could otherwise close the style element.
 """
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def without_controls(value: object) -> object:
@@ -30,7 +30,7 @@ def without_controls(value: object) -> object:
     Markup (a block's ``super()``, a macro) is the templates' own and passes unchanged.
     """
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        return _CONTROL.sub("", value)
+        return controls.without_controls(value)
     return value
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
+import os
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,17 +65,49 @@ def _weasyprint_quietly() -> Iterator[None]:
         weasyprint_logger.propagate = propagate
 
 
+@contextmanager
+def _fixed_font_timestamps() -> Iterator[None]:
+    """Fonts subset without HarfBuzz-Subset get a fixed timestamp, so that the same HTML gives the same PDF.
+
+    WeasyPrint then subsets with fontTools, which stamps each font it writes
+    with the time, unless ``SOURCE_DATE_EPOCH`` (the reproducible-builds
+    convention) says otherwise. A value the caller set is kept.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _import_weasyprint() -> None:
+    """Import WeasyPrint with its warnings about optional system libraries (HarfBuzz-Subset) as debug lines.
+
+    Such a warning says how future versions will behave, not that this PDF is
+    wrong; under ``-W error`` (or a test suite's) it would end the run instead.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        import weasyprint  # noqa: F401 - imported for its side effect of loading its libraries once
+    for warning in caught:
+        LOGGER.debug("weasyprint: %s", warning.message)
+
+
 def html_to_pdf(html: str, base: Path, assets: Sequence[Path] = ()) -> bytes:
     """Render ``html``; relative URLs resolve against ``base`` and only ``base`` and ``assets`` are readable.
 
     The PDF's identifier is a hash of the HTML and its dates come from the
     template's ``dcterms`` tags, so the same HTML always gives the same bytes.
     """
+    _import_weasyprint()
     from weasyprint import HTML
 
     fetcher = _fetcher_class()([base, *assets])
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    with _weasyprint_quietly():
+    with _weasyprint_quietly(), _fixed_font_timestamps():
         document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher)
         pdf: bytes = document.write_pdf(pdf_identifier=identifier)
     return pdf

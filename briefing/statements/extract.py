@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from briefing.languages import DEFAULT_LANGUAGE
 from briefing.models import Document, Statement, StatementKind
 from briefing.statements.cues import Attribution, Grammar, grammar, spaced
 from briefing.statements.names import Name
@@ -623,7 +624,7 @@ def _claim_weight(doc: _Text, sentence: str) -> float:
     return float(figures) + 0.5 * float(dates) + float(decisions)
 
 
-def extract_statements(text: str, *, language: str = "english") -> list[Statement]:
+def extract_statements(text: str, *, language: str = DEFAULT_LANGUAGE) -> list[Statement]:
     """Direct quotes, indirect speech and a few claims of ``text``, in text order.
 
     Any text gives a list (perhaps empty); only an unsupported ``language`` raises
@@ -632,13 +633,15 @@ def extract_statements(text: str, *, language: str = "english") -> list[Statemen
     return _extract(_Text(text, language))
 
 
-def extract_related(documents: Sequence[Document]) -> list[list[Statement]]:
-    """The statements of each document, in its own language, with names one leaves short resolved by the others.
+def extract_related(
+    documents: Sequence[Document], *, default_language: str = DEFAULT_LANGUAGE
+) -> list[list[Statement]]:
+    """The statements of each document's prose, in its own language, with names one leaves short resolved by others.
 
     For the documents of one story: "Tarar" in one report is "Attaullah Tarar"
     in another.
     """
-    docs = [_Text(document.text, document.language) for document in documents]
+    docs = [_Text(document.prose, document.language or default_language) for document in documents]
     for doc in docs:
         doc.people.others = [other.people for other in docs if other is not doc]
     return [_extract(doc) for doc in docs]

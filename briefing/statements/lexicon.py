@@ -14,7 +14,7 @@ from functools import cache
 from importlib import import_module
 from types import MappingProxyType
 
-from briefing.text import check_language
+from briefing.languages import check_language
 
 Gender = str
 """``"m"``, ``"f"``, ``""`` (a person of either), ``"p"`` (people, a body) or ``"n"`` (not a person)."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from briefing.statements.cues import Attribution, Grammar, spaced
 from briefing.statements.lexicon import Gender
-from briefing.statements.names import LOWER, NAME_WORD, Name
+from briefing.statements.names import LOWER, Name
 
 _PERSON_GENDERS = frozenset({"m", "f", ""})
 _LOOK_BACK = 50
@@ -30,7 +30,6 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?]?[“”\"„«»‹›])\s*$
 """What ends before a word that opens a sentence: a full stop, a line, an opening mark, a closing one after a full
 stop; not "…,” Melanie said", where the comma goes on with the sentence."""
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
-_NAME_WORD = re.compile(NAME_WORD)
 _LOWER_WORD = re.compile(rf"(?<![\w’'-]){LOWER}+(?![\w’'-])")
 
 
@@ -245,20 +244,16 @@ class People:
         """Whether a name is one a reader can trust; a lone capitalised word needs more than its capital.
 
         "Tarar" is a name when the text also writes "Attaullah Tarar", or
-        capitalises it in the middle of a sentence; "Eventually" opening a
-        sentence is not, nor is a word the text also writes in lower case, nor
-        one with an adverb's ending. A date never speaks.
+        capitalises it in the middle of a sentence, and the text never writes
+        it in lower case; "Eventually" or "Shopkeepers" opening a sentence is
+        not. A date never speaks, nor does "Officials" (a description).
         """
         if name.is_full or name.title or name.honorific:
             return True
         word = name.name.rstrip(".")
         if word in self.lexicon.months | self.lexicon.weekdays or self.grammar.is_speaker_noun(word.lower()):
-            return False  # a date, or "Officials" opening a sentence: a description, not a name
-        if self._is_known(word):
-            return True
-        endings = self.lexicon.adverb_endings
-        common = word.lower() in self._lower_words or bool(endings and word.lower().endswith(endings))
-        return not common and _NAME_WORD.fullmatch(word) is not None  # not "L’opposition"
+            return False
+        return self._is_known(word) and word.lower() not in self._lower_words
 
     def _description(self, who: str, head: str, before: int) -> Speaker:
         """ "the minister" -> the minister named last; "a senior official" stays as written.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefing.languages import DEFAULT_LANGUAGE
 from briefing.models import Document, Statement, SummarySentence
 from briefing.statements.extract import extract_related
 
@@ -46,16 +47,21 @@ def _repeats(statement: Statement, chosen: Sequence[Statement]) -> bool:
 
 
 def story_statements(
-    documents: Sequence[Document], summary: Sequence[SummarySentence], *, limit: int = 6
+    documents: Sequence[Document],
+    summary: Sequence[SummarySentence],
+    *,
+    limit: int = 6,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[Statement]:
     """Every statement of a story, best first, each marked with its document and whether the brief shows it.
 
-    Each document is read in its own language, and speakers are resolved
+    Each document is read in its own language (``language`` for one that
+    names none), its furniture left out, and speakers are resolved
     across the story's documents. Up to ``limit`` are shown: not one the
     summary already carries, nor one that repeats a better one, and no speaker
     takes more than two places while other statements wait.
     """
-    found = extract_related(documents)
+    found = extract_related(documents, default_language=language)
     ranked = sorted(
         (
             replace(statement, document=document.id)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from briefing.errors import ConfigError
+from briefing.languages import DEFAULT_LANGUAGE
 from briefing.models import Document, Sentence, SummarySentence
+from briefing.options import SummaryOptions
 from briefing.summarize.length import summary_size
 from briefing.summarize.methods import METHODS
 from briefing.summarize.pool import Method, Pool
 from briefing.text import check_language, split_sentences
 
-DEFAULT_METHOD = "news"
+DEFAULT_METHOD: str = SummaryOptions.method
 
 
 def method_named(name: str | None) -> Method:
@@ -54,7 +57,7 @@ def summarize(
     sentences: int | None = None,
     words: int | None = None,
     ratio: float | None = None,
-    language: str = "english",
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[SummarySentence]:
     """Pick the sentences of ``text`` that best summarise it, in the order they appear.
 
@@ -68,17 +71,17 @@ def summarize(
     return _summary(Pool(found, language), rank, size)
 
 
-def summarize_story(
-    documents: Sequence[Document],
-    *,
-    method: str | None = None,
-    sentences: int | None = None,
-    language: str = "english",
-) -> list[SummarySentence]:
+def summarize_story(documents: Sequence[Document], options: SummaryOptions | None = None) -> list[SummarySentence]:
     """One summary for documents that tell the same story, each sentence citing its document."""
-    rank = method_named(method)
-    language = check_language(language)
-    pooled = [s for doc in documents for s in split_sentences(doc.text, doc.id, language)]
-    size = summary_size(pooled, count=sentences)
+    options = options or SummaryOptions()
+    rank = method_named(options.method)
+    pooled = [s for doc in documents for s in split_sentences(doc.prose, doc.id, doc.language or options.language)]
+    size = summary_size(pooled, count=options.sentences)
     titles = {doc.id: doc.title for doc in documents if doc.title}
-    return _summary(Pool(pooled, language, titles), rank, size)
+    return _summary(Pool(pooled, story_language(documents, options.language), titles), rank, size)
+
+
+def story_language(documents: Sequence[Document], default: str = DEFAULT_LANGUAGE) -> str:
+    """The language most of a story's documents are in (the first one's on a tie): the one its words are weighed in."""
+    counts = Counter(doc.language or default for doc in documents)
+    return max(counts, key=counts.__getitem__, default=default)

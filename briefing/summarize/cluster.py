@@ -11,14 +11,14 @@ about as much as reading them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing.models import Document
 from briefing.summarize.pool import is_headline_like
 from briefing.summarize.terms import content_terms, term_matrix, unit_rows
-from briefing.text import SUPPORTED_LANGUAGES, split_sentences
+from briefing.text import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, split_sentences
+from briefing.text.controls import one_line
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -33,13 +33,11 @@ still tell a shared name from a shared common word (see :func:`term_matrix`)."""
 TITLE_WORDS = 14
 """Longest title made from a sentence, in words, before it is cut."""
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-
 
 def _language(document: Document) -> str:
     """The document's language if we have stop words and a stemmer for it, else English."""
-    name = document.language.strip().lower()
-    return name if name in SUPPORTED_LANGUAGES else "english"
+    name = (document.language or DEFAULT_LANGUAGE).strip().lower()
+    return name if name in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
 
 
 def key_term_vectors(documents: Sequence[Document]) -> csr_matrix:
@@ -47,7 +45,7 @@ def key_term_vectors(documents: Sequence[Document]) -> csr_matrix:
     import numpy as np
 
     matrix = term_matrix(
-        (content_terms(f"{doc.title or ''}\n{doc.text}", _language(doc)) for doc in documents),
+        (content_terms(f"{doc.title or ''}\n{doc.prose}", _language(doc)) for doc in documents),
         unseen=UNSEEN_DOCUMENTS,
     ).tolil()
     for row, (columns, values) in enumerate(zip(matrix.rows, matrix.data, strict=True)):
@@ -92,19 +90,14 @@ def story_title(documents: Sequence[Document]) -> str:
         centrality = np.asarray((vectors @ vectors.T).sum(axis=1)).ravel()
         order = np.argsort(-centrality, kind="stable").tolist()
     for index in order:
-        if title := _clean(documents[index].title or ""):
+        if title := one_line(documents[index].title or ""):
             return title
     for index in order:
         doc = documents[index]
-        first = split_sentences(doc.text, doc.id, _language(doc))[:1]
-        if first and (text := _clean(first[0].text)):
+        first = split_sentences(doc.prose, doc.id, _language(doc))[:1]
+        if first and (text := one_line(first[0].text)):
             return text if is_headline_like(first[0]) else _shortened(text)
     return "Untitled story"
-
-
-def _clean(text: str) -> str:
-    """``text`` on one line, without control characters (titles end up in subjects and file names)."""
-    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def _shortened(sentence: str) -> str:

@@ -18,11 +18,7 @@ def summary_size(
     ratio: float | None = None,
 ) -> int:
     """Number of sentences to pick; at most one of ``count``, ``words``, ``ratio`` may be set."""
-    given = [
-        name
-        for name, value in (("sentences", count), ("words", words), ("ratio", ratio))
-        if value is not None
-    ]
+    given = [name for name, value in (("sentences", count), ("words", words), ("ratio", ratio)) if value is not None]
     if len(given) > 1:
         raise ConfigError(f"give only one of sentences, words or ratio (got {', '.join(given)})")
     if count is not None:

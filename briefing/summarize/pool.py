@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from briefing.languages import DEFAULT_LANGUAGE
 from briefing.models import Sentence
 
 Picks = list[tuple[int, float]]
@@ -22,7 +23,7 @@ class Pool:
     """
 
     sentences: Sequence[Sentence]
-    language: str = "english"
+    language: str = DEFAULT_LANGUAGE
     titles: Mapping[str, str] = field(default_factory=dict)
 
 

@@ -17,25 +17,11 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from briefing.errors import ConfigError
+from briefing.languages import DEFAULT_LANGUAGE, check_language
 from briefing.models import Sentence
 
 if TYPE_CHECKING:
     import punkt
-
-SUPPORTED_LANGUAGES = (
-    "czech",
-    "english",
-    "french",
-    "german",
-    "greek",
-    "italian",
-    "polish",
-    "portuguese",
-    "spanish",
-    "swedish",
-)
-"""Languages with both a Punkt model here and stop words and a stemmer in sumy."""
 
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
 """Letters and digits, joined by inner hyphens, apostrophes, dots and digit-group commas."""
@@ -53,16 +39,6 @@ _TITLE_BEFORE_NAME = re.compile(
 """Titles that stand before a name: news does not end a sentence with one."""
 
 
-def check_language(language: str) -> str:
-    """Return ``language`` normalised, or say which languages are supported."""
-    name = language.strip().lower()
-    if name not in SUPPORTED_LANGUAGES:
-        raise ConfigError(
-            f"language {language!r} is not supported; choose one of: {', '.join(SUPPORTED_LANGUAGES)}"
-        )
-    return name
-
-
 @cache
 def _tokenizer(language: str) -> punkt.PunktSentenceTokenizer:
     import punkt
@@ -70,7 +46,7 @@ def _tokenizer(language: str) -> punkt.PunktSentenceTokenizer:
     return punkt.tokenizer_for(check_language(language), line_breaks="always", prefixes=True)
 
 
-def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]]:
+def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence in ``text``, trimmed of surrounding space.
 
     Punkt decides, then :func:`_corrected` mends the mistakes it makes in news.
@@ -126,7 +102,7 @@ def _continues(text: str, first: tuple[int, int], second: tuple[int, int]) -> bo
     )
 
 
-def split_sentences(text: str, document: str = "", language: str = "english") -> list[Sentence]:
+def split_sentences(text: str, document: str = "", language: str = DEFAULT_LANGUAGE) -> list[Sentence]:
     """The sentences of ``text`` as :class:`Sentence` records of ``document``."""
     return [
         Sentence(document=document, index=index, start=start, end=end, text=text[start:end])
@@ -148,7 +124,7 @@ def words(text: str) -> list[str]:
 class SumyTokenizer:
     """The object sumy's parsers and summarizers expect, without NLTK's data."""
 
-    def __init__(self, language: str = "english") -> None:
+    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
         self.language = check_language(language)
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
