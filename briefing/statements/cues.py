@@ -85,6 +85,7 @@ class _Parts:
 
 
 def _parts(lex: Lexicon, name: str, speaker_nouns: frozenset[str]) -> _Parts:
+    """The pieces the speaker patterns share, built once from the lexicon so that each pattern stays readable."""
     space = r"[ \u00a0]+"
     spaced_determiners = lex.determiners - frozenset(lex.complementisers)
     elided = [word for word in spaced_determiners if word.endswith(("'", "’"))]
