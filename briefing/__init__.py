@@ -17,6 +17,7 @@ from briefing.loaders import LoadResult, load_documents
 from briefing.models import (
     Briefing,
     Document,
+    HeadlineSource,
     InputWarning,
     Sentence,
     Statement,
@@ -38,6 +39,7 @@ __all__ = [
     "ConfigError",
     "DeliveryError",
     "Document",
+    "HeadlineSource",
     "InputWarning",
     "LoadError",
     "LoadResult",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 StatementKind = Literal["direct", "indirect", "claim"]
+HeadlineKind = Literal["title", "sentence"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,18 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class HeadlineSource:
+    """Where a story's headline comes from: a document's ``title`` (cleaned of the site's name),
+    or a ``sentence`` of its text, of which ``text[start:end]`` is the part used.
+    """
+
+    document: str
+    kind: HeadlineKind
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class Story:
     """Documents about one event, with one summary and their key statements."""
 
@@ -77,6 +90,7 @@ class Story:
     documents: tuple[str, ...]
     summary: tuple[SummarySentence, ...] = ()
     statements: tuple[Statement, ...] = ()
+    headline_source: HeadlineSource | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from briefing.loaders import LoadOptions, load_documents
 from briefing.models import Briefing, Document, InputWarning, Story
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
-from briefing.summarize import group_stories, story_title, summarize_story
+from briefing.summarize import group_stories, story_headline, summarize_story
 from briefing.text import check_language
 
 if TYPE_CHECKING:
@@ -149,11 +149,13 @@ def assemble_briefing(
 def brief_story(group: Sequence[Document], *, method: str | None, sentences: int | None, language: str) -> Story:
     """One story of ``group``: its title, summary and key statements (run in a worker process)."""
     summary = summarize_story(group, method=method, sentences=sentences, language=language)
+    title, headline_source = story_headline(group)
     return Story(
-        title=story_title(group),
+        title=title,
         documents=tuple(doc.id for doc in group),
         summary=tuple(summary),
         statements=tuple(story_statements(group, summary, language=language)),
+        headline_source=headline_source,
     )
 
 

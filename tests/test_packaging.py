@@ -36,6 +36,7 @@ def test_public_surface() -> None:
         "ConfigError",
         "DeliveryError",
         "Document",
+        "HeadlineSource",
         "InputWarning",
         "LoadError",
         "LoadResult",
