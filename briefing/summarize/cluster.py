@@ -14,7 +14,7 @@ and a chain of loosely related articles does not become one giant.
 
 No similarity matrix is ever held whole. Links are found block by block
 (:data:`BLOCK_PRODUCTS` products at a time), only through terms that at most
-:data:`COMMON_DOCUMENTS` documents (or 1 % of the pile) share, and each
+:data:`COMMON_DOCUMENTS` documents share, and each
 document keeps its :data:`NEIGHBOURS` strongest links, so time and memory grow
 about linearly with the pile. Documents with the same terms count as one
 (a thousand copies of one entry are one story, at the cost of one document).
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, TypedDict
 
@@ -50,7 +51,8 @@ WEAK_LINK = 0.05
 NEIGHBOURS = 30
 """Strongest links kept per document, so that a pile of near-copies stays linear."""
 COMMON_DOCUMENTS = 500
-"""Terms in more documents than this (and than 1 % of the pile) do not find links, only weigh them."""
+"""Terms in more documents than this do not find links, only weigh them: each document's search
+then costs at most this many products per term, however large the pile."""
 BLOCK_PRODUCTS = 4_000_000
 """Most term products computed at once, which bounds the memory of one block of the similarity."""
 FROM_RARE_TERMS = 0.5
@@ -88,10 +90,13 @@ def _language(document: Document) -> str:
     return name if name in SUPPORTED_LANGUAGES else "english"
 
 
-def _document_terms(document: Document) -> list[str]:
+def _document_terms(document: Document) -> Counter[str]:
     language = _language(document)
-    title = event_terms(document.title, language) if document.title else []
-    return title * TITLE_WEIGHT + event_terms(document.text, language)
+    terms = event_terms(document.text, language)
+    if document.title:
+        for term, count in event_terms(document.title, language).items():
+            terms[term] += count * TITLE_WEIGHT
+    return terms
 
 
 def key_term_vectors(documents: Sequence[Document]) -> csr_matrix:
@@ -169,7 +174,7 @@ def _links(
 
     rows, columns = vectors.shape
     frequency = np.bincount(vectors.indices, minlength=columns)
-    common = frequency > max(COMMON_DOCUMENTS, rows // 100)
+    common = frequency > COMMON_DOCUMENTS
     finder = vectors.copy()
     finder.data[common[finder.indices]] = 0.0
     finder.eliminate_zeros()

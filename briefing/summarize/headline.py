@@ -116,10 +116,8 @@ def site_furniture_removed(title: str, document: Document, other_endings: Sequen
 
 
 def _last_separator(text: str) -> re.Match[str] | None:
-    found = None
-    for found in _SEPARATOR.finditer(text):  # noqa: B007 - the last one is wanted
-        pass
-    return found
+    separators = list(_SEPARATOR.finditer(text))
+    return separators[-1] if separators else None
 
 
 def _is_furniture(part: str, separator: str, document: Document, other_endings: Sequence[str], head: str) -> bool:

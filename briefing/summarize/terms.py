@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -83,13 +83,14 @@ def content_terms(text: str, language: str) -> list[str]:
     ]
 
 
-def event_terms(text: str, language: str) -> list[str]:
-    """The words of ``text`` that can name an event: as :func:`content_terms`, but without any
-    of :func:`function_words` and without numbers (dates, scores and sums recur across unrelated
-    news). Each distinct word is looked up once per language, as a pile repeats its words a lot.
+def event_terms(text: str, language: str) -> Counter[str]:
+    """How often ``text`` uses each term that can name an event: as :func:`content_terms`, but
+    without any of :func:`function_words` and without numbers (dates, scores and sums recur across
+    unrelated news). Each distinct word is looked up once per language (a pile repeats its words).
     """
-    term = _event_term(language)
-    return [found for found in map(term, words(text)) if found]
+    counts = Counter(map(_event_term(language), words(text)))
+    del counts[""]  # the words that are not terms
+    return counts
 
 
 @cache
@@ -107,7 +108,11 @@ def _event_term(language: str) -> Callable[[str], str]:
     return term
 
 
-def term_matrix(texts: Iterable[Sequence[str]], *, unseen: int = 0) -> csr_matrix:
+Terms = Iterable[str] | Mapping[str, int]
+"""A text's terms, one by one or already counted."""
+
+
+def term_matrix(texts: Iterable[Terms], *, unseen: int = 0) -> csr_matrix:
     """Rows of tf-idf weights for lists of terms, each row scaled to unit length (or left empty).
 
     See :func:`term_vectors`, which also names the columns.
@@ -115,7 +120,7 @@ def term_matrix(texts: Iterable[Sequence[str]], *, unseen: int = 0) -> csr_matri
     return term_vectors(texts, unseen=unseen)[0]
 
 
-def term_vectors(texts: Iterable[Sequence[str]], *, unseen: int = 0) -> tuple[csr_matrix, list[str]]:
+def term_vectors(texts: Iterable[Terms], *, unseen: int = 0) -> tuple[csr_matrix, list[str]]:
     """Rows of tf-idf weights for lists of terms, each row scaled to unit length (or left empty),
     and the term of each column.
 
@@ -133,19 +138,19 @@ def term_vectors(texts: Iterable[Sequence[str]], *, unseen: int = 0) -> tuple[cs
     indices = array("q")
     tallies = array("d")
     for terms in texts:  # counted row by row: a long text costs its distinct terms, not its words
-        for term, count in Counter(terms).items():
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            tallies.append(count)
+        counts = terms if isinstance(terms, Counter) else Counter(terms)
+        indices.extend([vocabulary.setdefault(term, len(vocabulary)) for term in counts])
+        tallies.extend(map(float, counts.values()))
         indptr.append(len(indices))
     rows = len(indptr) - 1
-    counts = csr_matrix(
+    matrix = csr_matrix(
         (np.frombuffer(tallies), np.frombuffer(indices, dtype=np.int64), np.frombuffer(indptr, dtype=np.int64)),
         shape=(rows, len(vocabulary)),
     )
-    counts.data = 1.0 + np.log(counts.data)
-    document_frequency = np.bincount(counts.indices, minlength=len(vocabulary))
+    matrix.data = 1.0 + np.log(matrix.data)
+    document_frequency = np.bincount(matrix.indices, minlength=len(vocabulary))
     idf = np.log((1.0 + rows + unseen) / (1.0 + document_frequency)) + 1.0
-    weights = counts.multiply(idf[np.newaxis, :]).tocsr()
+    weights = matrix.multiply(idf[np.newaxis, :]).tocsr()
     return unit_rows(weights), list(vocabulary)
 
 
