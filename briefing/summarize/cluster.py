@@ -1,7 +1,7 @@
 """Grouping documents that report the same event into stories.
 
 Each document becomes a tf-idf vector of its event terms (stemmed words that
-are neither function words nor numbers; the title's words count
+are not function words, and figures; the title's words count
 :data:`TITLE_WEIGHT` more times). Stories are then built by average linkage:
 starting from one story per document, the two stories whose documents are
 most alike on average merge, again and again, while that mean cosine
@@ -61,9 +61,10 @@ PAIRS_AT_ONCE = 20_000
 """Candidate pairs whose full similarity is computed at once."""
 TITLE_WEIGHT = 2
 """Extra times a title's words count: a headline names its event."""
-UNSEEN_DOCUMENTS = 50
+UNSEEN_DOCUMENTS = 10
 """Imaginary documents added to the collection when weighing terms, so that two documents alone
-still tell a shared name from a shared common word (see :func:`term_matrix`)."""
+still tell a shared name from a shared common word (see :func:`term_matrix`); few, so that in a
+pile of twenty the words all of them share (a template's, a site's) weigh little."""
 PROFILE_TERMS = 100
 """Heaviest terms kept in a story's stored profile."""
 
@@ -349,5 +350,5 @@ def centrality_order(documents: Sequence[Document]) -> list[int]:
         return list(range(len(documents)))
     vectors = key_term_vectors(documents)
     total = np.asarray(vectors.sum(axis=0)).ravel()
-    centrality = vectors @ total
+    centrality = np.round(vectors @ total, 9)  # equal sums stay equal whatever the rounding of the product
     return [int(i) for i in np.argsort(-centrality, kind="stable")]

@@ -85,8 +85,8 @@ def content_terms(text: str, language: str) -> list[str]:
 
 def event_terms(text: str, language: str) -> Counter[str]:
     """How often ``text`` uses each term that can name an event: as :func:`content_terms`, but
-    without any of :func:`function_words` and without numbers (dates, scores and sums recur across
-    unrelated news). Each distinct word is looked up once per language (a pile repeats its words).
+    without any of :func:`function_words`, the full lists. Each distinct word is looked up once
+    per language (a pile repeats its words).
     """
     counts = Counter(map(_event_term(language), words(text)))
     del counts[""]  # the words that are not terms
@@ -101,7 +101,7 @@ def _event_term(language: str) -> Callable[[str], str]:
     @lru_cache(maxsize=200_000)
     def term(word: str) -> str:
         word = _POSSESSIVE.sub("", word.lower())
-        if word in stops or not any(ch.isalpha() for ch in word):
+        if word in stops:
             return ""
         return stem(word) if word.isalpha() else word
 
