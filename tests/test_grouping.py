@@ -217,9 +217,13 @@ def test_odd_piles_give_a_defined_grouping() -> None:
     assert ids(group_stories(languages)) == [["en"], ["fr", "pl", "xx"]]  # "port" and "Velm" are shared
 
 
-def test_copies_of_one_entry_are_one_story() -> None:
-    entry = "Storm warning for the coast of Velm tonight: heavy rain and gales expected."
-    copies = [Document(id=f"c{n}", text=entry) for n in range(1_000)]
+def test_copies_of_one_entry_with_other_figures_are_one_story() -> None:
+    copies = [
+        Document(
+            id=f"c{n}", text=f"Storm warning for the coast of Velm from {n % 12 + 1} pm: {n * 7} homes without power."
+        )
+        for n in range(1_000)
+    ]
     other = Document(id="other", text="The Velm library reopens after repairs to its roof.")
     assert sorted(map(len, group_stories([*copies, other]))) == [1, 1_000]
 
