@@ -327,7 +327,7 @@ def _average_linkage(
                 found, partner = score, b
         return (-found, a, partner, merges[a], merges[partner]) if partner >= 0 else None
 
-    heap = [entry for a in range(len(size)) if (entry := best(a))]
+    heap = _opening_merges(size, first, second, similarity)
     heapq.heapify(heap)
     merged_into = list(range(len(size)))
     while heap:
@@ -351,6 +351,27 @@ def _average_linkage(
         if entry := best(keep):
             heapq.heappush(heap, entry)
     return [_root(merged_into, node) for node in range(len(size))]
+
+
+def _opening_merges(
+    sizes: Sequence[int], first: NDArray[np.int64], second: NDArray[np.int64], similarity: NDArray[np.float64]
+) -> list[tuple[float, int, int, int, int]]:
+    """Each node's clearest allowed merge as a heap entry, as ``best`` in :func:`_average_linkage`
+    finds it (ties: the lower partner), computed for all nodes at once.
+    """
+    import numpy as np
+
+    weight = np.asarray(sizes, dtype=np.float64)
+    pairs = weight[first] * weight[second]
+    score = np.tile(similarity - EVIDENCE / np.sqrt(pairs), 2)
+    node, partner = np.r_[first, second], np.r_[second, first]
+    order = np.lexsort((partner, -score, node))
+    node, partner, score = node[order], partner[order], score[order]
+    chosen = np.r_[True, node[1:] != node[:-1]] & (score >= SAME_STORY)
+    return [
+        (-value, a, b, 0, 0)
+        for value, a, b in zip(score[chosen].tolist(), node[chosen].tolist(), partner[chosen].tolist(), strict=True)
+    ]
 
 
 def _root(merged_into: list[int], node: int) -> int:
