@@ -71,6 +71,8 @@ ROUNDS = 8
 """Most rounds of merging. Within a round, a story's mean similarity is summed from the links
 kept, which undercounts a large story; each later round starts from the stories found, weighed
 by their exact mean similarity (the dot product of their mean vectors)."""
+SETTLED = 0.01
+"""A round that merges fewer than this share of the stories is the last."""
 PROFILE_TERMS = 100
 """Heaviest terms kept in a story's stored profile."""
 
@@ -145,6 +147,8 @@ def group_stories(documents: Sequence[Document], *, window_days: float | None = 
         if stories == len(sizes):
             break
         story_of_node = merged[story_of_node]
+        if stories > len(sizes) * (1 - SETTLED):
+            break
         membership = csr_matrix(
             (sizes.astype(np.float64), (merged, np.arange(len(sizes)))), shape=(stories, len(sizes))
         )
