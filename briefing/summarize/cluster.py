@@ -128,7 +128,6 @@ def group_stories(documents: Sequence[Document], *, window_days: float | None = 
     months.
     """
     import numpy as np
-    from scipy.sparse import csr_matrix, diags
 
     if len(documents) < 2:
         return [[doc] for doc in documents]
@@ -136,17 +135,35 @@ def group_stories(documents: Sequence[Document], *, window_days: float | None = 
     figures = np.array([not any(ch.isalpha() for ch in term) for term in terms], dtype=bool)
     days = _days(documents) if window_days is not None else None
     node_of, members = _same_words(vectors, figures, days)
-    story_of_node = np.arange(len(members))
+    if len(members) < len(documents):
+        vectors, days = vectors[members], days[members] if days is not None else None
     sizes = np.bincount(node_of, minlength=len(members))
-    means = vectors[members] if len(members) < len(documents) else vectors
-    spans = (days[members], days[members]) if days is not None else None
+    story_of_node = _stories(vectors, sizes, days, window_days)
+    grouped: dict[int, list[Document]] = {}
+    for doc, story in zip(documents, story_of_node[node_of].tolist(), strict=True):
+        grouped.setdefault(story, []).append(doc)
+    return list(grouped.values())
+
+
+def _stories(
+    vectors: csr_matrix, sizes: NDArray[np.int64], days: NDArray[np.float64] | None, window_days: float | None
+) -> NDArray[np.int64]:
+    """The story of each row (a node of ``sizes`` documents), in :data:`ROUNDS` of average linkage:
+    each round starts from the last one's stories, weighed by their exact mean similarity.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix, diags
+
+    story_of_row = np.arange(len(sizes))
+    means = vectors
+    spans = (days, days) if days is not None else None
     for _ in range(ROUNDS):
         links = _links(means, spans, window_days)
         merged = np.unique(np.asarray(_average_linkage(sizes.tolist(), *links)), return_inverse=True)[1].ravel()
         stories = int(merged.max()) + 1
         if stories == len(sizes):
             break
-        story_of_node = merged[story_of_node]
+        story_of_row = merged[story_of_row]
         if stories > len(sizes) * (1 - SETTLED):
             break
         membership = csr_matrix(
@@ -156,10 +173,7 @@ def group_stories(documents: Sequence[Document], *, window_days: float | None = 
         means = (diags(1.0 / sizes) @ membership @ means).tocsr()
         if spans is not None:
             spans = (_by_story(np.fmin, spans[0], merged, stories), _by_story(np.fmax, spans[1], merged, stories))
-    grouped: dict[int, list[Document]] = {}
-    for doc, story in zip(documents, story_of_node[node_of].tolist(), strict=True):
-        grouped.setdefault(story, []).append(doc)
-    return list(grouped.values())
+    return story_of_row
 
 
 def _by_story(
