@@ -19,6 +19,7 @@ from briefing.loaders import LoadResult, load_documents
 from briefing.models import (
     Briefing,
     Document,
+    HeadlineSource,
     InputWarning,
     Person,
     Sentence,
@@ -41,6 +42,7 @@ __all__ = [
     "ConfigError",
     "DeliveryError",
     "Document",
+    "HeadlineSource",
     "InputWarning",
     "LeftOutError",
     "LoadError",

@@ -73,6 +73,12 @@ _LANGUAGES = {
 """Names for the codes inputs and the language detector use, supported or not: a warning names the language."""
 
 
+def known_language(name: str | None) -> str:
+    """``name`` if briefing reads that language, else the default: for a document not yet cleaned."""
+    value = (name or DEFAULT_LANGUAGE).strip().lower()
+    return value if value in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+
+
 def check_language(language: str) -> str:
     """Return ``language`` normalised, or say which languages are supported."""
     name = language.strip().lower()

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Literal
 
 StatementKind = Literal["direct", "indirect", "claim"]
+HeadlineKind = Literal["title", "sentence"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,18 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class HeadlineSource:
+    """Where a story's headline comes from: a document's ``title`` (cleaned of the site's name),
+    or a ``sentence`` of its text, of which ``text[start:end]`` is the part used.
+    """
+
+    document: str
+    kind: HeadlineKind
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class Story:
     """Documents about one event, with one summary and their key statements."""
 
@@ -116,6 +129,7 @@ class Story:
     summary: tuple[SummarySentence, ...] = ()
     statements: tuple[Statement, ...] = ()
     """Every statement found, best first; the rendered briefing shows those marked ``shown``."""
+    headline_source: HeadlineSource | None = None
 
     @property
     def shown_statements(self) -> tuple[Statement, ...]:

@@ -18,7 +18,7 @@ from briefing.models import Briefing, Document, InputWarning, Story
 from briefing.options import BuildOptions, SummaryOptions
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
-from briefing.summarize import group_stories, story_title, summarize_story
+from briefing.summarize import group_stories, story_headline, summarize_story
 from briefing.text.clean import clean_document
 from briefing.text.controls import one_line
 
@@ -181,11 +181,13 @@ def clean_documents(
 def brief_story(group: Sequence[Document], *, options: SummaryOptions) -> Story:
     """One story of ``group``: its title, summary and key statements (run in a worker process)."""
     summary = summarize_story(group, options)
+    title, headline_source = story_headline(group)
     return Story(
-        title=story_title(group),
+        title=title,
         documents=tuple(doc.id for doc in group),
         summary=tuple(summary),
         statements=tuple(story_statements(group, summary, language=options.language)),
+        headline_source=headline_source,
     )
 
 

@@ -114,3 +114,27 @@ def test_text_file_is_kept_unchanged(articles: Path) -> None:
     path = articles / "ferry-strike.txt"
     [doc] = load_documents([path]).documents
     assert doc.text == path.read_text(encoding="utf-8")
+
+
+def test_each_story_says_where_its_headline_comes_from(articles: Path) -> None:
+    lead = (  # longer than a title line: the text loader gives this document no title
+        "HARBOURTON: The lighthouse keepers' union called a two-day strike on the island ferries on Monday,"
+        " saying that the pay talks with the harbour board had failed.\n"
+    )
+    (articles / "untitled.txt").write_text(lead, encoding="utf-8")
+    options = BuildOptions(title="Test", summary=SummaryOptions(sentences=1))
+    briefing = build_briefing([articles], options, date=dt.date(2026, 11, 23))
+    data = json.loads(render(briefing, "json"))
+    documents = {doc.id: doc for doc in load_documents([articles]).documents}
+    kinds = set()
+    for story in data["stories"]:
+        source = story["headline_source"]
+        assert set(source) == {"document", "kind", "start", "end"}
+        assert source["document"] in story["documents"]
+        kinds.add(source["kind"])
+        doc = documents[source["document"]]
+        if source["kind"] == "title":
+            assert source["start"] is None and story["title"] == doc.title
+        else:
+            assert " ".join(doc.text[source["start"] : source["end"]].split()) == story["title"]
+    assert kinds == {"title", "sentence"}

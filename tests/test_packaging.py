@@ -37,6 +37,7 @@ def test_public_surface() -> None:
         "ConfigError",
         "DeliveryError",
         "Document",
+        "HeadlineSource",
         "InputWarning",
         "LeftOutError",
         "LoadError",

@@ -44,6 +44,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "stories": [
             {
                 "title": story.title,
+                "headline_source": asdict(story.headline_source) if story.headline_source else None,
                 "documents": list(story.documents),
                 "summary": [asdict(s) for s in story.summary],
                 "statements": [asdict(s) for s in story.statements],
