@@ -366,3 +366,13 @@ def test_send_takes_files_after_to_and_else_the_recipients_of_the_config(config_
     ]
     assert [len(list(mail.iter_attachments())) for mail in mailbox.received] == [1, 2]
     assert mailbox.received[0]["Subject"] == "Morning brief — 2026-11-24"
+
+
+def test_send_reads_no_more_than_the_size_cap(config_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = load_config(config_file)
+    assert config.email is not None
+    mailbox = Mailbox()
+    with running_server(mailbox, port=config.email.port):
+        assert main(["send", "--config", str(config_file), "/dev/zero"]) == 1
+    assert capsys.readouterr().err == "briefing: error: /dev/zero is larger than the size cap of 20 MB\n"
+    assert mailbox.received == []
