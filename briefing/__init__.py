@@ -20,6 +20,7 @@ from briefing.models import (
     Briefing,
     Document,
     InputWarning,
+    Person,
     Sentence,
     Statement,
     Story,
@@ -28,7 +29,7 @@ from briefing.models import (
 from briefing.options import BuildOptions, LoadOptions, RenderOptions, RunOptions, SummaryOptions
 from briefing.pipeline import assemble_briefing, build_briefing
 from briefing.render import FORMATS, render
-from briefing.statements import extract_statements
+from briefing.statements import extract_statements, who_is_who
 from briefing.summarize import METHODS, summarize
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "LoadOptions",
     "LoadResult",
     "NoInputError",
+    "Person",
     "RenderError",
     "RenderOptions",
     "RunOptions",
@@ -62,4 +64,5 @@ __all__ = [
     "load_documents",
     "render",
     "summarize",
+    "who_is_who",
 ]

@@ -271,7 +271,9 @@ def carry_out(
     is where the e-mail goes (needed when the plan sends).
     """
     date = plan.date
-    briefing = plan.kept or assemble_briefing(plan.build, config.build, date=date, warnings=warnings)
+    briefing = plan.kept or assemble_briefing(
+        plan.build, config.build, date=date, warnings=warnings, on_warning=on_warning
+    )
     paths = output_paths(config, date)
     contents = {fmt: render(briefing, fmt, config.build.render) for fmt in to_write(plan, paths)}
     outgoing: tuple[EmailMessage, SmtpServer, EmailSettings] | None = None
@@ -322,7 +324,11 @@ def run_daily(
     with lock, State.open(config.state_file, snapshot=dry_run) as state:
         # Copies are picked before duplicates are merged, so that a day built again
         # keeps the copy it was built from.
-        loaded = load_documents(config.sources, on_warning=on_warning, options=config.build.load, merge=False)
+        # The state remembers the pages feed entries link to, so each is fetched once (a dry
+        # run's state is a copy in memory, so what it learns there is forgotten).
+        loaded = load_documents(
+            config.sources, on_warning=on_warning, options=config.build.load, merge=False, memory=state
+        )
         plan = plan_day(state, loaded.documents, date, recipients=email.to if email else (), force=force)
         failed = [w for w in loaded.warnings if w.message != NO_MATCH]
         if plan.kept is None and failed and not loaded.documents:

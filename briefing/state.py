@@ -4,6 +4,7 @@
     briefings   every day built: its title, the files written, and the briefing itself (as JSON),
                 which every later run for the day renders and mails again, unchanged
     deliveries  every attempt to send a day's briefing: ``sending`` when it starts, then how it ended
+    links       the text of every page a feed entry linked to, fetched once (``follow_links``)
 
 Each change is one ``BEGIN IMMEDIATE`` transaction with a busy timeout, so the
 file is consistent whatever else reads it; whole runs are serialised by
@@ -58,6 +59,13 @@ MIGRATIONS = (
         recipients TEXT NOT NULL,
         outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed')),
         detail TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS links (
+        url TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
     )
     """,
     """
@@ -283,6 +291,16 @@ class State:
             )
             for day, at, to, outcome, detail in rows
         ]
+
+    def page(self, url: str) -> str | None:
+        """The text of the page at ``url`` if a feed entry's link was followed to it before."""
+        rows = self._query("SELECT text FROM links WHERE url = ?", url)
+        return str(rows[0][0]) if rows else None
+
+    def remember(self, url: str, text: str) -> None:
+        """Remember the text of a page a feed entry links to, so that it is not fetched again."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO links (url, text, fetched_at) VALUES (?, ?, ?)", (url, text, _now()))
 
     def delivered(self, date: dt.date) -> bool:
         """Whether the day's briefing has been sent once already."""

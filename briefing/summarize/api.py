@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from briefing.errors import ConfigError
@@ -74,8 +75,13 @@ def summarize_story(documents: Sequence[Document], options: SummaryOptions | Non
     """One summary for documents that tell the same story, each sentence citing its document."""
     options = options or SummaryOptions()
     rank = method_named(options.method)
-    language = options.language
-    pooled = [s for doc in documents for s in split_sentences(doc.text, doc.id, language)]
+    pooled = [s for doc in documents for s in split_sentences(doc.prose, doc.id, doc.language or options.language)]
     size = summary_size(pooled, count=options.sentences)
     titles = {doc.id: doc.title for doc in documents if doc.title}
-    return _summary(Pool(pooled, language, titles), rank, size)
+    return _summary(Pool(pooled, story_language(documents, options.language), titles), rank, size)
+
+
+def story_language(documents: Sequence[Document], default: str = DEFAULT_LANGUAGE) -> str:
+    """The language most of a story's documents are in (the first one's on a tie): the one its words are weighed in."""
+    counts = Counter(doc.language or default for doc in documents)
+    return max(counts, key=counts.__getitem__, default=default)

@@ -36,7 +36,7 @@ TITLE_WORDS = 14
 
 def _language(document: Document) -> str:
     """The document's language if we have stop words and a stemmer for it, else English."""
-    name = document.language.strip().lower()
+    name = (document.language or DEFAULT_LANGUAGE).strip().lower()
     return name if name in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
 
 
@@ -45,7 +45,7 @@ def key_term_vectors(documents: Sequence[Document]) -> csr_matrix:
     import numpy as np
 
     matrix = term_matrix(
-        (content_terms(f"{doc.title or ''}\n{doc.text}", _language(doc)) for doc in documents),
+        (content_terms(f"{doc.title or ''}\n{doc.prose}", _language(doc)) for doc in documents),
         unseen=UNSEEN_DOCUMENTS,
     ).tolil()
     for row, (columns, values) in enumerate(zip(matrix.rows, matrix.data, strict=True)):
@@ -94,7 +94,7 @@ def story_title(documents: Sequence[Document]) -> str:
             return title
     for index in order:
         doc = documents[index]
-        first = split_sentences(doc.text, doc.id, _language(doc))[:1]
+        first = split_sentences(doc.prose, doc.id, _language(doc))[:1]
         if first and (text := one_line(first[0].text)):
             return text if is_headline_like(first[0]) else _shortened(text)
     return "Untitled story"
