@@ -9,13 +9,14 @@ a command runs, so ``briefing --help`` is fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefing._version import __version__
 from briefing.config import KEYS, Config, EmailSettings, find_config, load_config
@@ -23,6 +24,7 @@ from briefing.options import FLAG, FORMATS, BuildOptions, Kind, RenderOptions, S
 from briefing.text.controls import visible
 
 if TYPE_CHECKING:
+    from briefing.errors import BriefingError
     from briefing.models import InputWarning
 
 FORMAT_BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json"}
@@ -129,11 +131,38 @@ def outputs(targets: Sequence[str], fmt: str | None) -> dict[str, str]:
 
 
 def _write_stdout(content: str | bytes) -> None:
-    if isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
-    else:
-        sys.stdout.write(content)
-    sys.stdout.flush()
+    """Write to standard output; closed, full or gone, that is an error of its own, not an internal one."""
+    from briefing.errors import DeliveryError
+
+    if sys.stdout is None:
+        raise DeliveryError("cannot write to standard output: it is closed")
+    try:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+    except OSError as exc:
+        raise _stdout_failed(exc) from None
+    _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            raise _stdout_failed(exc) from None
+
+
+def _stdout_failed(exc: OSError) -> BriefingError:
+    """The error for a standard output that is full or gone; Python's own flush at exit then finds /dev/null."""
+    from briefing.errors import DeliveryError
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return DeliveryError(f"cannot write to standard output: {exc.strerror or exc}")
 
 
 def _command(
@@ -158,7 +187,7 @@ def _command(
 
 
 def _build(args: argparse.Namespace) -> int:
-    from briefing.deliver import write_atomic
+    from briefing.deliver.files import write_output
     from briefing.pipeline import build_briefing
     from briefing.progress import StderrReporter, stage
     from briefing.render import render
@@ -178,7 +207,7 @@ def _build(args: argparse.Namespace) -> int:
                 if target == "-":
                     _write_stdout(contents[fmt])
                 else:
-                    write_atomic(target, contents[fmt])
+                    write_output(target, contents[fmt])
     return 0
 
 
@@ -245,7 +274,7 @@ def _send(args: argparse.Namespace) -> int:
     from briefing.daily import send_files
 
     sent_to = send_files(_config(args), args.files)
-    print(f"briefing: sent {', '.join(map(visible, args.files))} to {', '.join(sent_to)}")
+    print(f"briefing: sent {', '.join(map(visible, args.files))} to {', '.join(map(visible, sent_to))}")
     return 0
 
 
@@ -269,11 +298,11 @@ def _init(args: argparse.Namespace) -> int:
     from briefing.config import write_starter
 
     written = write_starter(Path(args.directory), overwrite=args.force)
-    command = shutil.which("briefing") or "briefing"
-    print(f"briefing: wrote {visible(str(written))}; put documents in {visible(str(written.parent / 'in'))}")
+    command, config = visible(shutil.which("briefing") or "briefing"), visible(str(written))
+    print(f"briefing: wrote {config}; put documents in {visible(str(written.parent / 'in'))}")
     print("Run it each morning (and again until 09:30, to retry a failed send):")
-    print(f"  cron:    30 6-9 * * *  {command} daily --config {written}")
-    print(f"  systemd: ExecStart={command} daily --config {written}   (with OnCalendar=*-*-* 06..09:30:00)")
+    print(f"  cron:    30 6-9 * * *  {command} daily --config {config}")
+    print(f"  systemd: ExecStart={command} daily --config {config}   (with OnCalendar=*-*-* 06..09:30:00)")
     print("  see examples/cron.txt and examples/systemd/ in the source for whole files")
     return 0
 
@@ -295,7 +324,7 @@ def _templates_list(args: argparse.Namespace) -> int:
     from briefing.render.themes import list_templates
 
     for name, place in list_templates(args.template_dirs or ()):
-        print(f"{name}\t{place}")
+        print(f"{visible(name)}\t{visible(str(place))}")
     return 0
 
 
@@ -303,7 +332,7 @@ def _templates_copy(args: argparse.Namespace) -> int:
     from briefing.render.themes import copy_templates
 
     for path in copy_templates(args.directory, overwrite=args.force):
-        print(path)
+        print(visible(str(path)))
     return 0
 
 
@@ -360,9 +389,16 @@ class _Versions(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose errors show control characters in what they quote (file names a shell expanded)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="briefing",
         description="Turn a pile of documents into a briefing a busy person reads in five minutes.",
         epilog=EXIT_STATUS,
@@ -382,7 +418,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from briefing.errors import BriefingError, LeftOutError
 
     try:
-        return handler(args)
+        status = handler(args)
+        _flush_stdout()
+        return status
     except BriefingError as exc:
         print(f"briefing: error: {visible(str(exc))}", file=sys.stderr)
         return 3 if isinstance(exc, LeftOutError) else 1

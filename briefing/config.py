@@ -192,6 +192,14 @@ class EmailSettings:
         "--smtp-timeout",
         metavar="SECONDS",
     )
+    data_timeout: float = option(
+        600.0,
+        "email.data_timeout",
+        SECONDS,
+        "seconds to send the message and wait for the server to accept it (RFC 5321 allows 10 minutes)",
+        "--smtp-data-timeout",
+        metavar="SECONDS",
+    )
     retry_delays: tuple[float, ...] = option(
         (5.0, 30.0, 120.0),
         "email.retry_delays",

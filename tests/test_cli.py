@@ -204,7 +204,8 @@ def test_init_then_a_dry_run_of_the_daily_job(articles: Path, tmp_path: Path) ->
     daily = [sys.executable, "-m", "briefing", "daily", *config, "--dry-run"]
     dry = subprocess.run(daily, capture_output=True, text=True, cwd=elsewhere)
     assert dry.returncode == 0, dry.stderr
-    assert f"dry run: would write {desk.resolve() / 'out' / 'brief-2026-11-23.pdf'}" in dry.stdout
+    assert "dry run, nothing done; would brief 2 documents" in dry.stdout
+    assert f"write {desk.resolve() / 'out' / 'brief-2026-11-23.pdf'}; send nothing" in dry.stdout
     assert list(elsewhere.iterdir()) == []  # the default output_dir is beside the config file, not here
     assert sorted(path.name for path in desk.iterdir()) == ["briefing.toml", "in"]  # a dry run writes nothing
     again = subprocess.run([sys.executable, "-m", "briefing", "init", str(desk)], capture_output=True, text=True)

@@ -93,28 +93,57 @@ class LoadResult:
     warnings: tuple[InputWarning, ...]
 
 
-def expand_inputs(inputs: Iterable[str | PathLike[str]]) -> list[str]:
-    """Each input as given, a folder as its known files (sorted, recursively), a glob as its matches."""
+def expand_inputs(
+    inputs: Iterable[str | PathLike[str]], *, on_warning: Callable[[InputWarning], None] | None = None
+) -> list[str]:
+    """Each input as given, a folder as its known files (sorted, recursively), a glob as its matches.
+
+    A file that a folder or a glob finds is left out, with a warning to
+    ``on_warning``, when it is a symbolic link that leads out of that folder
+    (for a glob, the folder before its first wildcard): ``in/notes.txt ->
+    ../secret.txt`` is not briefed, nor mailed. A file named directly is read
+    wherever it leads.
+    """
     items: list[str] = []
     for item in map(str, inputs):
         path = Path(item)
         if item == "-" or is_url(item):
             items.append(item)
         elif path.is_dir():
-            items.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in LOADERS)
+            found = [p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in LOADERS]
+            items.extend(_within(path, found, on_warning))
         elif not path.exists() and _GLOB_CHARS & set(item) and (matches := _glob(item)):
-            items.extend(matches)
+            items.extend(_within(_glob_folder(item), matches, on_warning))
         else:
             items.append(item)
     return items
 
 
-def _glob(pattern: str) -> list[str]:
+def _glob(pattern: str) -> list[Path]:
     """Files matching ``pattern`` (``in/*.txt``, ``in/**/*.html``), sorted; relative or absolute."""
-    anchor = Path(pattern).anchor
-    base = Path(anchor) if anchor else Path()
-    relative = pattern[len(anchor) :]
-    return [str(p) for p in sorted(base.glob(relative)) if p.is_file()]
+    folder = _glob_folder(pattern)
+    rest = Path(*Path(pattern).parts[len(folder.parts) :])
+    return sorted(p for p in folder.glob(str(rest)) if p.is_file())
+
+
+def _glob_folder(pattern: str) -> Path:
+    """The folder ``pattern`` starts from: its parts before the first wildcard (``in`` for ``in/**/*.md``)."""
+    parts = Path(pattern).parts
+    first = next(index for index, part in enumerate(parts) if _GLOB_CHARS & set(part))
+    return Path(*parts[:first]) if first else Path()
+
+
+def _within(folder: Path, files: Iterable[Path], on_warning: Callable[[InputWarning], None] | None) -> list[str]:
+    """The ``files`` that are inside ``folder`` once symbolic links are followed; a warning for each other."""
+    real = folder.resolve()
+    inside: list[str] = []
+    for file in files:
+        if real in file.resolve().parents:
+            inside.append(str(file))
+        elif on_warning:
+            where = str(folder) if folder.parts else "the current folder"
+            on_warning(InputWarning(str(file), f"a symbolic link that leads out of {where}; left out"))
+    return inside
 
 
 def sniff(data: bytes) -> Reader | None:
@@ -305,11 +334,15 @@ def load_documents(
     options = options or LoadOptions()
     documents: list[Document] = []
     found: list[InputWarning] = []
+
+    def warn(warning: InputWarning) -> None:
+        found.append(warning)
+        if on_warning:
+            on_warning(warning)
+
     load = partial(load_input, options=options, stdin=stdin, memory=memory if mapper is None else None)
-    for loaded in (mapper or map)(load, expand_inputs(inputs)):
+    for loaded in (mapper or map)(load, expand_inputs(inputs, on_warning=warn)):
         documents.extend(loaded.documents)
         for warning in loaded.warnings:
-            found.append(warning)
-            if on_warning:
-                on_warning(warning)
+            warn(warning)
     return LoadResult(finish(documents) if merge else tuple(documents), tuple(found))
