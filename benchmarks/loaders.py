@@ -7,7 +7,9 @@ need no data set:
 
 Peak memory is what tracemalloc saw Python allocate while one input loaded (a
 second, traced run; the time is from an untraced run); memory that C libraries
-such as lxml allocate themselves is not in it.
+such as lxml allocate themselves is not in it. The hostile inputs of
+``benchmarks/hostile.py`` (small files that cost a lot) are loaded too, at
+``--scale``; that script times them through the whole ``briefing build``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.hostile import CASES as HOSTILE
 from briefing.loaders import LoadOptions, load_documents
 
 PARAGRAPH = (
@@ -100,7 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every input's size by this")
     scale = parser.parse_args().scale
-    options = LoadOptions(max_bytes=100 * 1024 * 1024)
+    options = LoadOptions(max_bytes=100 * 1024 * 1024, max_characters=200_000_000, max_documents=100_000)  # big
     cases: list[tuple[str, Callable[[Path], Path]]] = [
         (f"text, Windows-1252, {20 * scale:g} MB", lambda d: make_text(d, 20 * scale)),
         (f"HTML page, {5 * scale:g} MB", lambda d: make_html(d, 5 * scale)),
@@ -114,6 +117,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = make_text(Path(folder), 25 * scale)
         measure("text over the 20 MB cap", path, LoadOptions())
+    for name, make_hostile in HOSTILE.items():
+        with tempfile.TemporaryDirectory() as folder:
+            measure(f"hostile: {name}", make_hostile(Path(folder), scale), LoadOptions())
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ when at least half of its characters lie inside one gold quote's content; a gold
 quote is found when predicted quotes cover at least half of it. The speaker is
 right when it shares a capitalised name with the annotated source, counted over
 the found gold quotes whose source names someone ("he" or "the campaign" do not).
+A quote told in pieces is scored by the characters of its pieces.
 """
 
 from __future__ import annotations
@@ -82,6 +83,15 @@ def overlap(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> int:
     return sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
 
 
+def shared(statement: Statement, spans: tuple[tuple[int, int], ...]) -> int:
+    """Characters of a statement (each piece of a quote told in pieces) inside ``spans``."""
+    return sum(overlap(start, end, spans) for start, end in statement.spans)
+
+
+def size(statement: Statement) -> int:
+    return sum(end - start for start, end in statement.spans)
+
+
 def evaluate(rows: list[dict[str, object]]) -> None:
     predicted = right = gold_total = found = named = speaker_right = 0
     for row in rows:
@@ -89,16 +99,15 @@ def evaluate(rows: list[dict[str, object]]) -> None:
         quotes = [s for s in extract_statements(str(row["text"])) if s.kind == "direct"]
         predicted += len(quotes)
         gold_total += len(golds)
-        right += sum(any(2 * overlap(q.start, q.end, g.spans) >= q.end - q.start for g in golds) for q in quotes)
+        right += sum(any(2 * shared(q, g.spans) >= size(q) for g in golds) for q in quotes)
         for gold in golds:
-            size = sum(e - s for s, e in gold.spans)
-            covered = sum(overlap(q.start, q.end, gold.spans) for q in quotes)
-            if 2 * covered < size:
+            covered = sum(shared(q, gold.spans) for q in quotes)
+            if 2 * covered < sum(e - s for s, e in gold.spans):
                 continue
             found += 1
             if names(gold.source):
                 named += 1
-                best: Statement = max(quotes, key=lambda q: overlap(q.start, q.end, gold.spans))
+                best: Statement = max(quotes, key=lambda q: shared(q, gold.spans))
                 speaker_right += bool(names(gold.source) & names(best.speaker))
     precision = right / predicted if predicted else 0.0
     recall = found / gold_total if gold_total else 0.0

@@ -19,7 +19,9 @@ from briefing.loaders import LoadResult, load_documents
 from briefing.models import (
     Briefing,
     Document,
+    HeadlineSource,
     InputWarning,
+    Person,
     Sentence,
     Statement,
     Story,
@@ -28,7 +30,7 @@ from briefing.models import (
 from briefing.options import BuildOptions, LoadOptions, RenderOptions, RunOptions, SummaryOptions
 from briefing.pipeline import assemble_briefing, build_briefing
 from briefing.render import FORMATS, render
-from briefing.statements import extract_statements
+from briefing.statements import extract_statements, who_is_who
 from briefing.summarize import METHODS, summarize
 
 __all__ = [
@@ -40,12 +42,14 @@ __all__ = [
     "ConfigError",
     "DeliveryError",
     "Document",
+    "HeadlineSource",
     "InputWarning",
     "LeftOutError",
     "LoadError",
     "LoadOptions",
     "LoadResult",
     "NoInputError",
+    "Person",
     "RenderError",
     "RenderOptions",
     "RunOptions",
@@ -62,4 +66,5 @@ __all__ = [
     "load_documents",
     "render",
     "summarize",
+    "who_is_who",
 ]

@@ -9,13 +9,14 @@ a command runs, so ``briefing --help`` is fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefing._version import __version__
 from briefing.config import KEYS, Config, EmailSettings, find_config, load_config
@@ -23,6 +24,7 @@ from briefing.options import FLAG, FORMATS, BuildOptions, Kind, RenderOptions, S
 from briefing.text.controls import visible
 
 if TYPE_CHECKING:
+    from briefing.errors import BriefingError
     from briefing.models import InputWarning
 
 FORMAT_BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".json": "json"}
@@ -129,15 +131,63 @@ def outputs(targets: Sequence[str], fmt: str | None) -> dict[str, str]:
 
 
 def _write_stdout(content: str | bytes) -> None:
-    if isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
-    else:
-        sys.stdout.write(content)
-    sys.stdout.flush()
+    """Write to standard output; closed, full or gone, that is an error of its own, not an internal one."""
+    from briefing.errors import DeliveryError
+
+    if sys.stdout is None:
+        raise DeliveryError("cannot write to standard output: it is closed")
+    try:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+    except OSError as exc:
+        raise _stdout_failed(exc) from None
+    _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            raise _stdout_failed(exc) from None
+
+
+def _stdout_failed(exc: OSError) -> BriefingError:
+    """The error for a standard output that is full or gone; Python's own flush at exit then finds /dev/null."""
+    from briefing.errors import DeliveryError
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return DeliveryError(f"cannot write to standard output: {exc.strerror or exc}")
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    *,
+    config: bool = False,
+) -> argparse.ArgumentParser:
+    """A sub-command whose help ends with the exit status; with ``config``, it reads the config file."""
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if config:
+        parser.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    return parser
 
 
 def _build(args: argparse.Namespace) -> int:
-    from briefing.deliver import write_atomic
+    from briefing.deliver.files import write_output
     from briefing.pipeline import build_briefing
     from briefing.progress import StderrReporter, stage
     from briefing.render import render
@@ -157,19 +207,19 @@ def _build(args: argparse.Namespace) -> int:
                 if target == "-":
                     _write_stdout(contents[fmt])
                 else:
-                    write_atomic(target, contents[fmt])
+                    write_output(target, contents[fmt])
     return 0
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    build = commands.add_parser(
+    build = _command(
+        commands,
         "build",
-        help="build a briefing from documents",
-        description="Build one briefing from files, folders (read recursively), globs, URLs or - (standard input), "
+        "build a briefing from documents",
+        "Build one briefing from files, folders (read recursively), globs, URLs or - (standard input), "
         "and write it in every format asked for (it is built once). Settings come from the config file, "
         "then these flags.",
-        epilog=EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        config=True,
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, folder, glob, URL, or - for stdin")
     build.add_argument(
@@ -182,7 +232,6 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     build.add_argument("-f", "--format", choices=FORMATS, help="the format of -o - (or of the only -o)")
     build.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the briefing's date (default: today)")
-    build.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     add_settings(build, BuildOptions)
     chatter = build.add_mutually_exclusive_group()
     chatter.add_argument("-q", "--quiet", action="store_true", help="no progress bar (warnings are still shown)")
@@ -206,15 +255,14 @@ def _daily(args: argparse.Namespace) -> int:
 
 
 def _add_daily(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    daily = commands.add_parser(
+    daily = _command(
+        commands,
         "daily",
-        help="build the day's briefing from what is new, keep it, and e-mail it once",
-        description="The scheduled job: brief the documents no earlier day covered, write the files into "
+        "build the day's briefing from what is new, keep it, and e-mail it once",
+        "The scheduled job: brief the documents no earlier day covered, write the files into "
         "output_dir, and send the PDF unless this day was sent already. Flags override the config file.",
-        epilog=EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        config=True,
     )
-    daily.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     daily.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day to brief (default: today)")
     daily.add_argument("--dry-run", action="store_true", help="build in memory; write, record and send nothing")
     daily.add_argument("--force", action="store_true", help="send again even if this day was sent")
@@ -226,22 +274,21 @@ def _send(args: argparse.Namespace) -> int:
     from briefing.daily import send_files
 
     sent_to = send_files(_config(args), args.files)
-    print(f"briefing: sent {', '.join(map(visible, args.files))} to {', '.join(sent_to)}")
+    print(f"briefing: sent {', '.join(map(visible, args.files))} to {', '.join(map(visible, sent_to))}")
     return 0
 
 
 def _add_send(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    send = commands.add_parser(
+    send = _command(
+        commands,
         "send",
-        help="e-mail files now",
-        description="Send FILE... as attachments of one message. SMTP settings and recipients come from the "
+        "e-mail files now",
+        "Send FILE... as attachments of one message. SMTP settings and recipients come from the "
         "config file's [email] table, overridden by these flags; the username and password only from the "
         "environment variables named.",
-        epilog=EXIT_STATUS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        config=True,
     )
     send.add_argument("files", nargs="+", metavar="FILE", help="a file to attach, e.g. out/brief-2026-11-23.pdf")
-    send.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
     add_settings(send, BuildOptions, keys=["title"])
     add_settings(send, EmailSettings)
     send.set_defaults(handler=_send)
@@ -251,20 +298,21 @@ def _init(args: argparse.Namespace) -> int:
     from briefing.config import write_starter
 
     written = write_starter(Path(args.directory), overwrite=args.force)
-    command = shutil.which("briefing") or "briefing"
-    print(f"briefing: wrote {visible(str(written))}; put documents in {visible(str(written.parent / 'in'))}")
+    command, config = visible(shutil.which("briefing") or "briefing"), visible(str(written))
+    print(f"briefing: wrote {config}; put documents in {visible(str(written.parent / 'in'))}")
     print("Run it each morning (and again until 09:30, to retry a failed send):")
-    print(f"  cron:    30 6-9 * * *  {command} daily --config {written}")
-    print(f"  systemd: ExecStart={command} daily --config {written}   (with OnCalendar=*-*-* 06..09:30:00)")
+    print(f"  cron:    30 6-9 * * *  {command} daily --config {config}")
+    print(f"  systemd: ExecStart={command} daily --config {config}   (with OnCalendar=*-*-* 06..09:30:00)")
     print("  see examples/cron.txt and examples/systemd/ in the source for whole files")
     return 0
 
 
 def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    init = commands.add_parser(
+    init = _command(
+        commands,
         "init",
-        help="write a starter briefing.toml",
-        description="Write DIR/briefing.toml, every setting in it explained with its default, and an empty "
+        "write a starter briefing.toml",
+        "Write DIR/briefing.toml, every setting in it explained with its default, and an empty "
         "DIR/in folder for the documents; then print the cron and systemd lines that run the daily job.",
     )
     init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="where to write it (default: .)")
@@ -276,7 +324,7 @@ def _templates_list(args: argparse.Namespace) -> int:
     from briefing.render.themes import list_templates
 
     for name, place in list_templates(args.template_dirs or ()):
-        print(f"{name}\t{place}")
+        print(f"{visible(name)}\t{visible(str(place))}")
     return 0
 
 
@@ -284,15 +332,16 @@ def _templates_copy(args: argparse.Namespace) -> int:
     from briefing.render.themes import copy_templates
 
     for path in copy_templates(args.directory, overwrite=args.force):
-        print(path)
+        print(visible(str(path)))
     return 0
 
 
 def _add_templates(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    templates = commands.add_parser(
+    templates = _command(
+        commands,
         "templates",
-        help="list the templates, or copy the defaults to start a theme",
-        description="Templates are looked up in each --template-dir, then among the defaults.",
+        "list the templates, or copy the defaults to start a theme",
+        "Templates are looked up in each --template-dir, then among the defaults.",
     )
     actions = templates.add_subparsers(title="actions", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="each template name and the file it is loaded from")
@@ -312,10 +361,11 @@ def _completion(args: argparse.Namespace) -> int:
 
 
 def _add_completion(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    completion = commands.add_parser(
+    completion = _command(
+        commands,
         "completion",
-        help="print a shell completion script",
-        description="Print the completion script for your shell, e.g. "
+        "print a shell completion script",
+        "Print the completion script for your shell, e.g. "
         "briefing completion bash > ~/.local/share/bash-completion/completions/briefing",
     )
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell")
@@ -339,9 +389,16 @@ class _Versions(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose errors show control characters in what they quote (file names a shell expanded)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="briefing",
         description="Turn a pile of documents into a briefing a busy person reads in five minutes.",
         epilog=EXIT_STATUS,
@@ -361,7 +418,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from briefing.errors import BriefingError, LeftOutError
 
     try:
-        return handler(args)
+        status = handler(args)
+        _flush_stdout()
+        return status
     except BriefingError as exc:
         print(f"briefing: error: {visible(str(exc))}", file=sys.stderr)
         return 3 if isinstance(exc, LeftOutError) else 1

@@ -192,6 +192,14 @@ class EmailSettings:
         "--smtp-timeout",
         metavar="SECONDS",
     )
+    data_timeout: float = option(
+        600.0,
+        "email.data_timeout",
+        SECONDS,
+        "seconds to send the message and wait for the server to accept it (RFC 5321 allows 10 minutes)",
+        "--smtp-data-timeout",
+        metavar="SECONDS",
+    )
     retry_delays: tuple[float, ...] = option(
         (5.0, 30.0, 120.0),
         "email.retry_delays",
@@ -367,7 +375,14 @@ def load_config(path: str | os.PathLike[str] | None = None, overrides: Mapping[s
     if path is not None:
         origin = str(path)
         file = Path(path)
-        values = _checked(_flatten(_read_toml(file), origin), origin, file.resolve().parent)
+        base = file.resolve().parent
+        values = _checked(_flatten(_read_toml(file), origin), origin, base)
+        # A default path (output_dir = "out") is relative to the file's folder too, as if the file said it.
+        values |= {
+            setting.key: _resolved(default, base)
+            for setting, default in all_settings()
+            if setting.kind.path and default and setting.key not in values
+        }
     given = {key: value for key, value in (overrides or {}).items() if value is not None}
     for key in given:
         if key not in KEYS:

@@ -1,14 +1,22 @@
-"""The daily job: brief what is new since the last briefing, keep the files, mail the PDF once.
+"""The daily job: brief what is new since the last briefing, keep it, and mail it exactly once.
 
-One run for a day, under :func:`briefing.state.run_lock`:
+A run for a day plans first, then acts, under :func:`briefing.state.run_lock`:
 
-1. load every source; the first run for a day takes the documents no earlier
-   briefing covered, a later run for the same day takes the same documents again;
-2. build the briefing and write ``brief-YYYY-MM-DD.<format>`` atomically into
-   ``output_dir``, then remember the day and its documents;
-3. if e-mail is configured and the day was not sent yet (or ``force``), send it
-   and remember the outcome. A failed send leaves the files in place and makes
-   the next run for that day send them: nothing is lost, nothing is sent twice.
+- :func:`plan_day` decides from the state and the documents loaded, and
+  changes nothing. A new day briefs the documents no earlier briefing covered;
+  a day built before renders again the briefing it kept, unchanged, whatever
+  became of its sources since; the day is sent when e-mail is set and it was
+  not sent yet (or ``force``). ``--dry-run`` prints the plan (:func:`describe`).
+- :func:`carry_out` does it in an order that loses nothing: build, render the
+  files and compose the message; keep the briefing; write the files; send.
+  The files, the e-mail's bodies and its attachment all come from that one
+  briefing.
+
+Each attempt to send is recorded as it starts (``sending``) and as it ends; it
+is recorded ``sent`` the moment the server answers 250 to the end of DATA,
+before QUIT. A failed send keeps the files and the briefing, and the next run
+for the day sends them. One window is left: a crash between the server's 250
+and the commit of that one row makes the next run send one more copy, no more.
 """
 
 from __future__ import annotations
@@ -19,15 +27,16 @@ import os
 import re
 import ssl
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 from typing import cast
 
 from briefing.config import Config, EmailSettings
-from briefing.deliver.email import Security, SmtpServer, compose, safe_filename, send_message
+from briefing.deliver.email import Attempt, Outcome, Security, SmtpServer, compose, safe_filename, send_message
 from briefing.deliver.files import write_atomic
-from briefing.errors import ConfigError, DeliveryError, NoInputError
+from briefing.errors import ConfigError, DeliveryError, NoInputError, StateError
 from briefing.loaders import NO_MATCH, finish, load_documents
 from briefing.loaders.source import describe_size
 from briefing.models import Briefing, Document, InputWarning
@@ -39,20 +48,46 @@ from briefing.text.controls import one_line
 
 
 @dataclass(frozen=True)
+class DayPlan:
+    """What one run for a day will do, decided before anything is done."""
+
+    date: dt.date
+    build: tuple[Document, ...] = ()
+    """The documents to brief (then keep the briefing and remember them); empty when the day has a kept briefing."""
+    kept: Briefing | None = None
+    """The briefing an earlier run built and kept for the day: rendered and sent as it is."""
+    send_to: tuple[str, ...] = ()
+    """Who gets the briefing in this run; empty: nothing is sent."""
+    notes: tuple[str, ...] = ()
+    """What the reader of the log should know: already sent, documents gone, an attempt without a reply."""
+
+    @property
+    def idle(self) -> bool:
+        """Nothing is new and nothing was kept: no briefing to write or send."""
+        return self.kept is None and not self.build
+
+
+@dataclass(frozen=True)
 class DailyResult:
     """What one run did, for the log line and for callers that check it."""
 
     date: dt.date
     documents: tuple[str, ...]
     files: tuple[Path, ...]
-    rebuilt: bool
     sent_to: tuple[str, ...]
     message: str
+    plan: DayPlan
 
 
 def output_path(config: Config, date: dt.date, fmt: str) -> Path:
     """Where the day's briefing in ``fmt`` is kept: ``output_dir/brief-YYYY-MM-DD.<suffix>``."""
     return config.output_dir / f"brief-{date.isoformat()}.{fmt}"
+
+
+def output_paths(config: Config, date: dt.date) -> dict[str, Path]:
+    """The day's file for each format kept; with e-mail set, the PDF it attaches is one of them."""
+    formats = config.formats if config.email is None or "pdf" in config.formats else (*config.formats, "pdf")
+    return {fmt: output_path(config, date, fmt) for fmt in formats}
 
 
 def smtp_server(settings: EmailSettings, environ: Mapping[str, str]) -> SmtpServer:
@@ -72,6 +107,7 @@ def smtp_server(settings: EmailSettings, environ: Mapping[str, str]) -> SmtpServ
         username=secret(settings.username_env, "username_env"),
         password=secret(settings.password_env, "password_env"),
         timeout=settings.timeout,
+        data_timeout=settings.data_timeout,
     )
 
 
@@ -80,11 +116,12 @@ def subject_line(settings: EmailSettings, title: str, date: dt.date) -> str:
     return settings.subject.format(title=title, date=date.isoformat())
 
 
-def _select(documents: Sequence[Document], state: State, date: dt.date) -> tuple[list[Document], bool, int]:
-    """The day's documents, whether the day was built before, and how many of its documents are gone.
+def _select(documents: Sequence[Document], state: State, date: dt.date) -> tuple[list[Document], int]:
+    """The day's documents, and how many of those it was built from before are gone.
 
-    A day built before takes its own documents again, preferring the copy found
-    where it was found the first time; a new day takes what no briefing covered.
+    A day built before (by a briefing that kept no briefing) takes its own
+    documents again, preferring the copy found where it was found the first
+    time; a new day takes what no briefing covered.
     """
     previous = state.briefing_documents(date)
     chosen: dict[str, Document] = {}
@@ -96,45 +133,169 @@ def _select(documents: Sequence[Document], state: State, date: dt.date) -> tuple
         elif digest in previous and (digest not in chosen or (doc.path or doc.url) == previous[digest]):
             chosen[digest] = doc
     missing = len(previous.keys() - chosen.keys()) if previous is not None else 0
-    return list(chosen.values()), previous is not None, missing
+    return list(chosen.values()), missing
+
+
+def plan_day(
+    state: State,
+    documents: Sequence[Document],
+    date: dt.date,
+    *,
+    recipients: Sequence[str] = (),
+    force: bool = False,
+) -> DayPlan:
+    """What a run for ``date`` does; it reads ``state`` and changes nothing.
+
+    ``documents`` are those loaded, copies not merged yet (a day built again
+    keeps the copy it was built from); ``recipients`` those of the e-mail, none
+    when there is no e-mail; ``force`` sends a day already sent.
+    """
+    notes: list[str] = []
+    kept = state.kept_briefing(date)
+    build: tuple[Document, ...] = ()
+    if kept is None:
+        chosen, missing = _select(documents, state, date)
+        build = finish(chosen)
+        if missing:
+            notes.append(f"{missing} of {date}'s documents are no longer in the sources; briefed without them")
+    if kept is None and not build:
+        return DayPlan(date, notes=tuple(notes))
+    deliveries = state.deliveries(date)
+    sent = any(delivery.outcome == "sent" for delivery in deliveries)
+    if deliveries and not sent and deliveries[-1].outcome in ("sending", "unknown"):
+        notes.append(
+            f"the attempt of {deliveries[-1].attempted_at} was cut short or had no answer: it may have arrived"
+        )
+    if recipients and sent and not force:
+        notes.append("already sent, not sending again (--force resends)")
+    send_to = tuple(recipients) if recipients and (force or not sent) else ()
+    return DayPlan(date, build, kept, send_to, tuple(notes))
+
+
+def to_write(plan: DayPlan, paths: Mapping[str, Path]) -> dict[str, Path]:
+    """The files a run writes: all of a briefing built now; those missing of a kept one (rendered from it)."""
+    return {fmt: path for fmt, path in paths.items() if plan.kept is None or not path.is_file()}
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def describe(plan: DayPlan, files: Iterable[Path], state_file: Path) -> str:
+    """The plan in one line: what a run would do (``--dry-run``)."""
+    if plan.idle:
+        return f"{plan.date}: dry run, nothing done; nothing new to brief, so nothing would be written or sent"
+    if plan.kept is not None:
+        steps = [f"use the briefing kept for {plan.date} ({_counted(len(plan.kept.documents), 'document')})"]
+    else:
+        ids = ", ".join(doc.id for doc in plan.build)
+        steps = [f"brief {_counted(len(plan.build), 'document')} ({ids})", f"keep the briefing in {state_file}"]
+    written = ", ".join(map(str, files))
+    steps.append(f"write {written}" if written else "write nothing (its files are there)")
+    steps.append(f"send it to {', '.join(plan.send_to)}" if plan.send_to else "send nothing")
+    return f"{plan.date}: dry run, nothing done; would " + "; ".join([*steps, *plan.notes])
+
+
+def _compose(config: Config, email: EmailSettings, briefing: Briefing, pdf: bytes, to: Sequence[str]) -> EmailMessage:
+    """The day's message: its bodies from ``briefing``, the PDF rendered from it attached."""
+    text, html = render_email(briefing, config.build.render)
+    day = briefing.date.isoformat()
+    return compose(
+        sender=email.sender,
+        recipients=to,
+        subject=subject_line(email, briefing.title, briefing.date),
+        text=text,
+        html=html,
+        attachments=[(f"{safe_filename(briefing.title)}-{day}.pdf", pdf)],
+    )
 
 
 def _deliver(
     state: State,
     config: Config,
-    email: EmailSettings,
+    plan: DayPlan,
+    message: EmailMessage,
     server: SmtpServer,
-    briefing: Briefing,
-    pdf: bytes,
+    email: EmailSettings,
     *,
     sleep: Callable[[float], None],
     ssl_context: ssl.SSLContext | None,
     warn: Callable[[InputWarning], None],
 ) -> tuple[str, ...]:
-    """Mail the briefing with its PDF and remember the outcome; returns who got it."""
-    text, html = render_email(briefing, config.build.render)
-    message = compose(
-        sender=email.sender,
-        recipients=email.to,
-        subject=subject_line(email, config.title, briefing.date),
-        text=text,
-        html=html,
-        attachments=[(f"{safe_filename(config.title)}-{briefing.date.isoformat()}.pdf", pdf)],
-    )
-    date = briefing.date
+    """Send the message, each attempt recorded as it starts and ends; returns who got it."""
+    date = plan.date
+    attempts: list[int] = []
+    outcomes: list[Outcome] = []
+
+    def remember(attempt: Attempt) -> None:
+        if attempt.outcome == "sending":
+            attempts.append(state.start_delivery(date, plan.send_to))
+            return
+        outcomes.append(attempt.outcome)
+        detail = f"refused: {', '.join(attempt.refused)}" if attempt.refused else attempt.detail
+        try:
+            state.end_delivery(attempts[-1], attempt.outcome, detail)
+        except StateError as exc:
+            if attempt.outcome != "sent":
+                raise
+            raise StateError(f"{exc}; {date} was sent, but the next run for {date} will send it again") from None
+
     try:
-        refused = sorted(
-            send_message(message, server, retry_delays=email.retry_delays, sleep=sleep, ssl_context=ssl_context)
+        refused = send_message(
+            message, server, retry_delays=email.retry_delays, sleep=sleep, ssl_context=ssl_context, on_attempt=remember
         )
     except DeliveryError as exc:
-        state.record_delivery(date, email.to, "failed", str(exc))
+        sent = "perhaps not sent" if outcomes[-1:] == ["unknown"] else "not sent"
         raise DeliveryError(
-            f"{date}: briefing kept in {config.output_dir} but not sent: {exc}; the next run for {date} sends it"
+            f"{date}: briefing kept in {config.output_dir} but {sent}: {exc}; the next run for {date} sends it"
         ) from None
-    state.record_delivery(date, email.to, "sent", f"refused: {', '.join(refused)}" if refused else "")
     if refused:
         warn(InputWarning(server.host, f"the server refused {', '.join(refused)}; the others got the briefing"))
-    return tuple(to for to in email.to if to not in refused)
+    return tuple(to for to in plan.send_to if to not in refused)
+
+
+def carry_out(
+    plan: DayPlan,
+    state: State,
+    config: Config,
+    *,
+    warnings: Sequence[InputWarning] = (),
+    server: SmtpServer | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    ssl_context: ssl.SSLContext | None = None,
+    on_warning: Callable[[InputWarning], None] | None = None,
+) -> DailyResult:
+    """Do what ``plan`` says: everything made from one briefing before anything is kept, written or sent.
+
+    ``warnings`` are the inputs left out of a briefing built now; ``server``
+    is where the e-mail goes (needed when the plan sends).
+    """
+    date = plan.date
+    briefing = plan.kept or assemble_briefing(
+        plan.build, config.build, date=date, warnings=warnings, on_warning=on_warning
+    )
+    paths = output_paths(config, date)
+    contents = {fmt: render(briefing, fmt, config.build.render) for fmt in to_write(plan, paths)}
+    outgoing: tuple[EmailMessage, SmtpServer, EmailSettings] | None = None
+    if plan.send_to:
+        if server is None or config.email is None:
+            raise ConfigError("the plan sends the briefing: carry_out needs the e-mail settings and the server")
+        pdf = contents.get("pdf") or _attachment(paths["pdf"], config.build.load.max_bytes)
+        attached = pdf if isinstance(pdf, bytes) else pdf.encode()
+        outgoing = (_compose(config, config.email, briefing, attached, plan.send_to), server, config.email)
+    if plan.build:
+        state.record_briefing(briefing, paths.values())
+    for fmt, content in contents.items():
+        write_atomic(paths[fmt], content)
+    ids = tuple(doc.id for doc in briefing.documents)
+    files = tuple(paths.values())
+    done = f"{date}: {_counted(len(ids), 'document')} briefed into {_counted(len(files), 'file')}"
+    done += "".join(f"; {note}" for note in plan.notes)
+    if outgoing is None:
+        return DailyResult(date, ids, files, (), done, plan)
+    warn = on_warning or (lambda _warning: None)
+    sent_to = _deliver(state, config, plan, *outgoing, sleep=sleep, ssl_context=ssl_context, warn=warn)
+    return DailyResult(date, ids, files, sent_to, f"{done}; sent to {', '.join(sent_to)}", plan)
 
 
 def run_daily(
@@ -148,72 +309,48 @@ def run_daily(
     ssl_context: ssl.SSLContext | None = None,
     on_warning: Callable[[InputWarning], None] | None = None,
 ) -> DailyResult:
-    """Build, keep and (once) send the briefing for ``date``; see the module docstring.
+    """Plan the run for ``date``, then carry it out; see the module docstring.
 
-    ``dry_run`` builds in memory and writes, records and sends nothing; ``force``
-    sends again a day already sent. Raises :class:`DeliveryError` when sending
-    failed (the files are kept and the next run sends them).
+    ``dry_run`` plans against a copy of the state and stops there: it takes no
+    lock and writes, records and sends nothing; ``force`` sends again a day
+    already sent. Raises :class:`DeliveryError` when sending failed (the files
+    and the briefing are kept and the next run sends them).
     """
-
-    def warn(warning: InputWarning) -> None:
-        if on_warning:
-            on_warning(warning)
-
     if not config.sources:
         raise ConfigError(f"{config.origin}: sources is empty; name the files, patterns or URLs to brief")
     email = config.email
     server = smtp_server(email, environ) if email is not None else None
-    formats = config.formats if email is None or "pdf" in config.formats else (*config.formats, "pdf")
-    paths = {fmt: output_path(config, date, fmt) for fmt in formats}
-    with run_lock(config.state_file, timeout=config.lock_timeout), State.open(config.state_file) as state:
+    lock = contextlib.nullcontext() if dry_run else run_lock(config.state_file, timeout=config.lock_timeout)
+    with lock, State.open(config.state_file, snapshot=dry_run) as state:
         # Copies are picked before duplicates are merged, so that a day built again
         # keeps the copy it was built from.
-        loaded = load_documents(config.sources, on_warning=on_warning, options=config.build.load, merge=False)
+        # The state remembers the pages feed entries link to, so each is fetched once (a dry
+        # run's state is a copy in memory, so what it learns there is forgotten).
+        loaded = load_documents(
+            config.sources, on_warning=on_warning, options=config.build.load, merge=False, memory=state
+        )
+        plan = plan_day(state, loaded.documents, date, recipients=email.to if email else (), force=force)
         failed = [w for w in loaded.warnings if w.message != NO_MATCH]
-        if failed and not loaded.documents:
+        if plan.kept is None and failed and not loaded.documents:
             raise NoInputError(f"no usable input: none of the {len(failed)} inputs could be loaded")
-        if failed and config.build.run.strict:
+        if plan.build and failed and config.build.run.strict:
             raise left_out(failed)
-        chosen, rebuilt, missing = _select(loaded.documents, state, date)
-        documents = list(finish(chosen))
-        if not documents:
-            return DailyResult(date, (), (), rebuilt, (), f"{date}: nothing new to brief; no briefing built")
-        briefing = assemble_briefing(documents, config.build, date=date, warnings=loaded.warnings)
-        keep = missing > 0 and all(path.exists() for path in paths.values())
-        if keep:
-            gone = f"{missing} of {date}'s documents are no longer in the sources; files kept as they were"
-            warn(InputWarning(str(config.output_dir), gone))
-        contents = {
-            fmt: paths[fmt].read_bytes() if keep else render(briefing, fmt, config.build.render) for fmt in formats
-        }
-        ids = tuple(doc.id for doc in documents)
-        due = email is not None and (force or not state.delivered(date))
         if dry_run:
-            to = f"; would send to {', '.join(email.to)}" if email is not None and due else ""
-            names = ", ".join(str(path) for path in paths.values())
-            return DailyResult(date, ids, (), rebuilt, (), f"{date}: dry run: would write {names}{to}")
-        if not keep:
-            for fmt, content in contents.items():
-                write_atomic(paths[fmt], content)
-            state.record_briefing(date, config.title, documents, paths.values())
-        files = tuple(paths.values())
-        done = f"{date}: {len(documents)} document{'s' if len(documents) != 1 else ''} briefed into {len(files)} files"
-        if email is None or server is None or not due:
-            note = "" if email is None else "; already sent, not sending again (--force resends)"
-            return DailyResult(date, ids, files, rebuilt, (), done + note)
-        pdf = contents["pdf"]
-        sent_to = _deliver(
+            files = to_write(plan, output_paths(config, date)).values()
+            ids = tuple(doc.id for doc in (plan.kept.documents if plan.kept else plan.build))
+            return DailyResult(date, ids, (), (), describe(plan, files, config.state_file), plan)
+        if plan.idle:
+            return DailyResult(date, (), (), (), f"{date}: nothing new to brief; no briefing built", plan)
+        return carry_out(
+            plan,
             state,
             config,
-            email,
-            server,
-            briefing,
-            pdf if isinstance(pdf, bytes) else pdf.encode(),
+            warnings=loaded.warnings,
+            server=server,
             sleep=sleep,
             ssl_context=ssl_context,
-            warn=warn,
+            on_warning=on_warning,
         )
-        return DailyResult(date, ids, files, rebuilt, sent_to, f"{done}; sent to {', '.join(sent_to)}")
 
 
 def _attachment(path: Path, max_bytes: int) -> bytes:

@@ -27,6 +27,9 @@ DEFAULT_LANGUAGE = "english"
 """The language of a document that says nothing of its own, unless the run sets another."""
 
 _LANGUAGES = {
+    "ar": "arabic",
+    "bg": "bulgarian",
+    "ca": "catalan",
     "cs": "czech",
     "da": "danish",
     "de": "german",
@@ -34,9 +37,22 @@ _LANGUAGES = {
     "en": "english",
     "es": "spanish",
     "et": "estonian",
+    "eu": "basque",
+    "fa": "persian",
     "fi": "finnish",
     "fr": "french",
+    "ga": "irish",
+    "gl": "galician",
+    "he": "hebrew",
+    "hi": "hindi",
+    "hr": "croatian",
+    "hu": "hungarian",
+    "id": "indonesian",
     "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "lt": "lithuanian",
+    "lv": "latvian",
     "ml": "malayalam",
     "nb": "norwegian",
     "nl": "dutch",
@@ -44,11 +60,23 @@ _LANGUAGES = {
     "no": "norwegian",
     "pl": "polish",
     "pt": "portuguese",
+    "ro": "romanian",
     "ru": "russian",
+    "sk": "slovak",
     "sl": "slovene",
+    "sr": "serbian",
     "sv": "swedish",
     "tr": "turkish",
+    "uk": "ukrainian",
+    "zh": "chinese",
 }
+"""Names for the codes inputs and the language detector use, supported or not: a warning names the language."""
+
+
+def known_language(name: str | None, default: str = DEFAULT_LANGUAGE) -> str:
+    """``name`` if briefing reads that language, else ``default``: for a document not yet cleaned."""
+    value = (name or default).strip().lower()
+    return value if value in SUPPORTED_LANGUAGES else default
 
 
 def check_language(language: str) -> str:
@@ -59,11 +87,17 @@ def check_language(language: str) -> str:
     return name
 
 
-def language_name(code: str | None) -> str:
-    """The language name the text stage knows for a code like ``en-GB`` or ``French``; English when unknown."""
-    if not code:
-        return DEFAULT_LANGUAGE
-    value = code.strip().lower()
-    if value in _LANGUAGES.values():
+def language_name(code: str | None) -> str | None:
+    """The language an input declares (``en-GB``, ``fr``, ``French``) by name; ``None`` when it declares none.
+
+    A code with no name here stays as given, lower-cased: whether a language
+    is supported is decided later, with a warning, never by silently reading
+    it as another.
+    """
+    value = (code or "").strip().lower()
+    if not value:
+        return None
+    if value in SUPPORTED_LANGUAGES or value in _LANGUAGES.values():
         return value
-    return _LANGUAGES.get(re.split(r"[-_]", value)[0], DEFAULT_LANGUAGE)
+    base = re.split(r"[-_]", value)[0]
+    return _LANGUAGES.get(base, base or None)

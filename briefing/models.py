@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
-from briefing.languages import DEFAULT_LANGUAGE
-
 StatementKind = Literal["direct", "indirect", "claim"]
+HeadlineKind = Literal["title", "sentence"]
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,31 @@ class Document:
     path: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    language: str = DEFAULT_LANGUAGE
+    language: str | None = None
+    """The document's language: as the input declares it, until :func:`briefing.text.clean.clean_document`
+    settles it (declared, else detected, else the run's default) to one of the supported languages."""
     author: str | None = None
     duplicates: tuple[str, ...] = ()
     """Paths or URLs of other copies of this document that were merged into it."""
+    furniture: tuple[tuple[int, int], ...] = ()
+    """Spans of ``text`` that are page furniture (calls to action, credits, share lines…), whole lines, in order."""
+
+    @cached_property
+    def prose(self) -> str:
+        """``text`` with its furniture blanked: the same length and lines, so an offset into one is one into both."""
+        if not self.furniture:
+            return self.text
+        parts, position = [], 0
+        for start, end in self.furniture:
+            parts += [self.text[position:start], _blank(self.text[start:end])]
+            position = end
+        parts.append(self.text[position:])
+        return "".join(parts)
+
+
+def _blank(text: str) -> str:
+    """``text`` as spaces, its line breaks kept."""
+    return "".join(char if char == "\n" else " " for char in text)
 
 
 @dataclass(frozen=True)
@@ -58,7 +79,15 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class Statement:
-    """Something a person said (``direct``, ``indirect``) or a claim worth seeing."""
+    """Something a person said (``direct``, ``indirect``) or a claim worth seeing.
+
+    A quote told in pieces around its cue ("A," she said, "B.") is one
+    statement: ``parts`` holds the span of each piece, ``text`` the pieces
+    joined by " … ", and ``start``/``end`` run from the first piece to the
+    last. ``named`` says that the speaker is a person or a body named in the
+    text (not a description such as "a senior official"); ``shown`` that the
+    rendered briefing shows the statement (the JSON carries every one found).
+    """
 
     text: str
     start: int
@@ -69,6 +98,26 @@ class Statement:
     document: str | None = None
     speaker_title: str | None = None
     score: float = 0.0
+    parts: tuple[tuple[int, int], ...] = ()
+    named: bool = False
+    shown: bool = True
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the statement's words in its text: its parts, or its one span."""
+        return self.parts or ((self.start, self.end),)
+
+
+@dataclass(frozen=True)
+class HeadlineSource:
+    """Where a story's headline comes from: a document's ``title`` (cleaned of the site's name),
+    or a ``sentence`` of its text, of which ``text[start:end]`` is the part used.
+    """
+
+    document: str
+    kind: HeadlineKind
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +128,27 @@ class Story:
     documents: tuple[str, ...]
     summary: tuple[SummarySentence, ...] = ()
     statements: tuple[Statement, ...] = ()
+    """Every statement found, best first; the rendered briefing shows those marked ``shown``."""
+    headline_source: HeadlineSource | None = None
+
+    @property
+    def shown_statements(self) -> tuple[Statement, ...]:
+        """The statements the rendered briefing shows, best first."""
+        return tuple(statement for statement in self.statements if statement.shown)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone (or a body) quoted in a briefing, for its who's who.
+
+    ``stories`` are positions in :attr:`Briefing.stories`; ``statements`` are
+    every statement this speaker made there, story by story, best first.
+    """
+
+    name: str
+    title: str | None
+    stories: tuple[int, ...]
+    statements: tuple[Statement, ...]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Every setting of a briefing, defined once: frozen records, one per concern.
 
     BuildOptions      one briefing: its title, and
-     ├── LoadOptions     what to load: the size cap, a URL's deadline, redirects
+     ├── LoadOptions     what to load: size and work caps, a URL's deadline, redirects, links
      ├── SummaryOptions  how stories are summarised: method, sentences, language
      ├── RenderOptions   how it is rendered: template folders, paper size
      └── RunOptions      how the work is run: worker processes, strictness
@@ -292,6 +292,25 @@ class LoadOptions:
         default_text="briefing/VERSION",
         example="briefing (news desk)",
     )
+    max_characters: int = option(
+        1_000_000,
+        "max_characters",
+        WHOLE,
+        "characters one document may hold, however it expands; the rest is left out",
+        "--max-characters",
+        metavar="N",
+        example=1_000_000,
+    )
+    max_documents: int = option(
+        1_000, "max_documents", WHOLE, "documents one input (a feed) may yield", "--max-documents", metavar="N"
+    )
+    follow_links: bool = option(
+        False,
+        "follow_links",
+        FLAG,
+        "replace a feed entry that is only a teaser by the article at its link",
+        "--follow-links",
+    )
 
     def __post_init__(self) -> None:
         check_record(self)
@@ -315,7 +334,11 @@ class SummaryOptions:
         example=4,
     )
     language: str = option(
-        DEFAULT_LANGUAGE, "summary.language", choice(_languages), "the documents' language", "--language"
+        DEFAULT_LANGUAGE,
+        "summary.language",
+        choice(_languages),
+        "the language of a document that neither says nor shows its own",
+        "--language",
     )
 
     def __post_init__(self) -> None:

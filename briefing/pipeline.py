@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from os import PathLike
@@ -17,7 +18,9 @@ from briefing.models import Briefing, Document, InputWarning, Story
 from briefing.options import BuildOptions, SummaryOptions
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
-from briefing.summarize import group_stories, story_title, summarize_story
+from briefing.summarize import group_stories, story_headline, summarize_story
+from briefing.text.clean import clean_document
+from briefing.text.controls import one_line
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -113,34 +116,78 @@ def assemble_briefing(
     *,
     date: dt.date,
     warnings: Sequence[InputWarning] = (),
+    on_warning: Callable[[InputWarning], None] | None = None,
     listener: StageListener | None = None,
 ) -> Briefing:
     """A briefing of documents already loaded: one story per event, summarised, the most reported first.
 
+    Each document is cleaned first (:func:`clean_documents`); one that is not
+    an article is left out with a warning, which ``on_warning`` hears of.
     Stories are summarised ``options.run.jobs`` at a time (default: one per
     core); the result is the same whatever the number. ``listener`` hears of
-    each stage.
+    each stage. Raises :class:`NoInputError` when no document is an article,
+    and :class:`LeftOutError` when one is not and ``options.run.strict``.
     """
     options = options or BuildOptions()
+    jobs = options.run.jobs or default_jobs()
+    with stage(listener, "clean", len(documents)):
+        articles, left, notes = clean_documents(documents, options.summary.language, jobs=jobs, listener=listener)
+    for warning in (*left, *notes):
+        if on_warning:
+            on_warning(warning)
+    if documents and not articles:
+        count = len(documents)
+        none = "the only document is not" if count == 1 else f"none of the {count} documents is"
+        raise NoInputError(f"no usable input: {none} an article")
+    if options.run.strict and left:
+        raise left_out(left)
     with stage(listener, "group stories"):
         # The story more outlets report comes first; ties keep the order documents arrived in.
-        groups = sorted(group_stories(documents), key=len, reverse=True)
+        groups = sorted(group_stories(articles), key=len, reverse=True)
     brief = partial(brief_story, options=options.summary)
     with stage(listener, "summaries and statements", len(groups)):
-        stories = map_in_order(brief, groups, jobs=options.run.jobs or default_jobs(), listener=listener)
+        stories = map_in_order(brief, groups, jobs=jobs, listener=listener)
     return Briefing(
-        title=options.title, date=date, documents=tuple(documents), stories=tuple(stories), warnings=tuple(warnings)
+        title=options.title,
+        date=date,
+        documents=tuple(articles),
+        stories=tuple(stories),
+        warnings=(*warnings, *left, *notes),
     )
+
+
+def clean_documents(
+    documents: Sequence[Document], default_language: str, *, jobs: int = 1, listener: StageListener | None = None
+) -> tuple[list[Document], list[InputWarning], list[InputWarning]]:
+    """The documents that are articles, cleaned; a warning for each one left out; a note for each one kept
+    with something to tell (a language briefing does not read)."""
+    clean = partial(clean_document, default_language=default_language)
+    cleaned = map_in_order(clean, documents, jobs=jobs, listener=listener)
+    shared = Counter(doc.path or doc.url or doc.id for doc in documents)
+    articles, left, notes = [], [], []
+    for each in cleaned:
+        doc = each.document
+        where = doc.path or doc.url or doc.id
+        named = f"{one_line(doc.title or doc.url or doc.id)}: " if shared[where] > 1 else ""
+        if each.not_an_article:
+            left.append(InputWarning(where, named + each.not_an_article))
+            continue
+        articles.append(doc)
+        if each.note:
+            notes.append(InputWarning(where, named + each.note))
+    return articles, left, notes
 
 
 def brief_story(group: Sequence[Document], *, options: SummaryOptions) -> Story:
     """One story of ``group``: its title, summary and key statements (run in a worker process)."""
     summary = summarize_story(group, options)
+    title, headline_source = story_headline(group)
     return Story(
-        title=story_title(group),
+        title=title,
         documents=tuple(doc.id for doc in group),
         summary=tuple(summary),
         statements=tuple(story_statements(group, summary, language=options.language)),
+        headline_source=headline_source,
     )
 
 
@@ -182,4 +229,6 @@ def build_briefing(
         raise NoInputError(f"no usable input: all {count} input{'s' if count != 1 else ''} were left out")
     if options.run.strict and loaded.warnings:
         raise left_out(loaded.warnings)
-    return assemble_briefing(loaded.documents, options, date=date, warnings=loaded.warnings, listener=listener)
+    return assemble_briefing(
+        loaded.documents, options, date=date, warnings=loaded.warnings, on_warning=on_warning, listener=listener
+    )

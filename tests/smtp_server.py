@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import ipaddress
 import socket
 import ssl
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -61,12 +63,14 @@ class Sleeps(list[float]):
         self.append(seconds)
 
 
-def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
-    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
-    return AuthResult(success=ok, handled=False)
+def _authenticator(login: bytes, password: bytes) -> Callable[..., AuthResult]:
+    """An aiosmtpd authenticator that lets in ``login`` with ``password`` (bytes, as they travel)."""
+
+    def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (login, password)
+        return AuthResult(success=ok, handled=False)
+
+    return authenticate
 
 
 def free_port() -> int:
@@ -135,18 +139,148 @@ def running_server(
     starttls: ssl.SSLContext | None = None,
     implicit_tls: ssl.SSLContext | None = None,
     auth: bool = False,
+    credentials: tuple[bytes, bytes] = (USER.encode(), PASSWORD.encode()),
+    mechanisms_left_out: tuple[str, ...] = (),
 ) -> Iterator[int]:
-    """An SMTP server on 127.0.0.1 for the ``with`` block; yields its port."""
+    """An SMTP server on 127.0.0.1 for the ``with`` block; yields its port.
+
+    With ``auth``, it asks for a login with ``credentials``, by PLAIN or LOGIN
+    (less ``mechanisms_left_out``).
+    """
     kwargs: dict[str, Any] = {}
     if starttls is not None:
         kwargs.update(tls_context=starttls, require_starttls=True)
     if implicit_tls is not None:
         kwargs.update(ssl_context=implicit_tls, server_hostname="127.0.0.1")
     if auth:
-        kwargs.update(authenticator=_authenticate, auth_required=True, auth_require_tls=starttls is not None)
+        kwargs.update(
+            authenticator=_authenticator(*credentials),
+            auth_required=True,
+            auth_require_tls=starttls is not None,
+            auth_exclude_mechanism=mechanisms_left_out,
+        )
     controller = Controller(mailbox, hostname="127.0.0.1", port=port or free_port(), **kwargs)
     controller.start()
     try:
         yield controller.port
     finally:
         controller.stop()
+
+
+STEPS = ("greeting", "EHLO", "MAIL", "RCPT", "DATA", "end of data", "accepted", "QUIT")
+"""The steps of one SMTP session, in order, as :class:`UnrulyServer` names them."""
+
+
+@dataclass
+class UnrulyServer:
+    """An SMTP server of our own (asyncio, in a thread, on 127.0.0.1) that misbehaves as it is told.
+
+    It keeps a message as it answers 250 to the end of DATA, as a real server
+    takes responsibility for it then. ``steps`` lists the steps reached
+    (``STEPS``), each when it is reached and again (``"EHLO answered"``) once
+    its answer is sent.
+    """
+
+    quit_reply: str | None = "221 2.0.0 bye"
+    """The answer to QUIT; ``None`` closes the connection instead."""
+    drop_after_accept: bool = False
+    """Close the connection right after the 250 to the end of DATA."""
+    data_delay: float = 0.0
+    """Seconds to wait before answering the end of DATA."""
+    stall_at: str | None = None
+    """A step at which the server stops answering (for a test that kills the client there)."""
+    before: dict[str, Callable[[], None]] = field(default_factory=dict)
+    """Called (in the server's thread) when a step is reached, before the server answers it."""
+    accepted: list[bytes] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    _reached: threading.Condition = field(default_factory=threading.Condition)
+    _sessions: set[asyncio.Task[None] | None] = field(default_factory=set)
+    """Held here: a stalled session whose client died is referenced by nothing else, and would be collected."""
+
+    @property
+    def received(self) -> list[EmailMessage]:
+        return [message_from_bytes(data, policy=policy.default) for data in self.accepted]
+
+    def wait_for(self, step: str, timeout: float = 60.0) -> None:
+        """Wait until the server reaches ``step`` (of any session)."""
+        with self._reached:
+            if not self._reached.wait_for(lambda: step in self.steps, timeout):
+                raise AssertionError(f"the server never reached {step!r}; it reached {self.steps}")
+
+    def _reach(self, step: str) -> None:
+        with self._reached:
+            self.steps.append(step)
+            self._reached.notify_all()
+
+    async def _answer(self, writer: asyncio.StreamWriter, step: str, *lines: str) -> None:
+        self._reach(step)
+        if step in self.before:
+            self.before[step]()
+        if step == self.stall_at:
+            await asyncio.Event().wait()  # until the test stops the server
+        for index, line in enumerate(lines):
+            writer.write(f"{line[:3]}{'-' if index < len(lines) - 1 else ' '}{line[4:]}\r\n".encode())
+        await writer.drain()
+        self._reach(f"{step} answered")
+
+    async def _session(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        replies = {"EHLO": ("250 127.0.0.1", "250 8BITMIME"), "MAIL": ("250 OK",), "RCPT": ("250 OK",)}
+        self._sessions.add(asyncio.current_task())
+        try:
+            await self._answer(writer, "greeting", "220 127.0.0.1 unruly ESMTP")
+            while line := await reader.readline():
+                verb = line.split(b" ", 1)[0].strip().upper().decode(errors="replace")
+                if verb == "QUIT":
+                    if self.quit_reply is not None:
+                        await self._answer(writer, "QUIT", self.quit_reply)
+                    return
+                if verb == "DATA":
+                    await self._answer(writer, "DATA", "354 end with <CRLF>.<CRLF>")
+                    if not await self._message(reader, writer):
+                        return
+                else:
+                    await self._answer(writer, "EHLO" if verb == "HELO" else verb, *replies.get(verb, ("250 OK",)))
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
+            pass  # the client went away, or the test stopped the server
+        finally:
+            writer.close()
+            with contextlib.suppress(ConnectionError, asyncio.CancelledError):
+                await writer.wait_closed()
+
+    async def _message(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        """Read one message after DATA and answer it; whether the session goes on."""
+        lines = []
+        while (line := await reader.readline()) != b".\r\n":
+            if not line:
+                return False
+            lines.append(line[1:] if line.startswith(b"..") else line)
+        await asyncio.sleep(self.data_delay)
+        await self._answer(writer, "end of data")
+        self.accepted.append(b"".join(lines))
+        await self._answer(writer, "accepted", "250 2.0.0 queued")
+        return not self.drop_after_accept
+
+
+@contextlib.contextmanager
+def unruly_server(server: UnrulyServer, port: int | None = None) -> Iterator[int]:
+    """Run ``server`` on 127.0.0.1 for the ``with`` block; yields its port."""
+    loop = asyncio.new_event_loop()
+    started = loop.run_until_complete(asyncio.start_server(server._session, "127.0.0.1", port or 0))
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(started.sockets[0].getsockname()[1])
+    finally:
+
+        async def stop() -> None:
+            started.close()
+            while tasks := [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+            await started.wait_closed()
+
+        asyncio.run_coroutine_threadsafe(stop(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()

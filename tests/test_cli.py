@@ -199,12 +199,15 @@ def test_init_then_a_dry_run_of_the_daily_job(articles: Path, tmp_path: Path) ->
     for article in articles.iterdir():
         (desk / "in" / article.name).write_bytes(article.read_bytes())
     config = ["--config", str(desk / "briefing.toml"), "--date", "2026-11-23"]
-    dry = subprocess.run(
-        [sys.executable, "-m", "briefing", "daily", *config, "--dry-run"], capture_output=True, text=True
-    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    daily = [sys.executable, "-m", "briefing", "daily", *config, "--dry-run"]
+    dry = subprocess.run(daily, capture_output=True, text=True, cwd=elsewhere)
     assert dry.returncode == 0, dry.stderr
-    assert "dry run: would write" in dry.stdout and "brief-2026-11-23.pdf" in dry.stdout
-    assert not (desk / "out").exists()
+    assert "dry run, nothing done; would brief 2 documents" in dry.stdout
+    assert f"write {desk.resolve() / 'out' / 'brief-2026-11-23.pdf'}; send nothing" in dry.stdout
+    assert list(elsewhere.iterdir()) == []  # the default output_dir is beside the config file, not here
+    assert sorted(path.name for path in desk.iterdir()) == ["briefing.toml", "in"]  # a dry run writes nothing
     again = subprocess.run([sys.executable, "-m", "briefing", "init", str(desk)], capture_output=True, text=True)
     assert again.returncode == 1 and "exists already" in again.stderr
 

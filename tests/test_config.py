@@ -211,7 +211,7 @@ def test_the_starter_file_holds_every_key_at_its_default(tmp_path: Path) -> None
     assert (tmp_path / "desk" / "in").is_dir()
     text = path.read_text(encoding="utf-8")
     folder = (tmp_path / "desk").resolve()
-    assert load_config(path) == Config(sources=(str(folder / "in"),), origin=str(path))
+    assert load_config(path) == Config(sources=(str(folder / "in"),), output_dir=folder / "out", origin=str(path))
     for key in KEYS:
         assert re.search(rf"^(# )?{re.escape(key.rpartition('.')[2])} = ", text, re.MULTILINE), key
     # Every line can be uncommented as it stands: together they make a valid file that mails the brief.

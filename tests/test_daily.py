@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ from briefing.cli import main
 from briefing.config import Config, load_config
 from briefing.daily import run_daily
 from briefing.errors import ConfigError, DeliveryError, NoInputError, StateError
+from briefing.loaders import load_documents
 from briefing.models import InputWarning
-from briefing.state import State, run_lock
+from briefing.state import MIGRATIONS, State, content_hash, run_lock
 
 DAY1, DAY2, DAY3 = dt.date(2026, 11, 23), dt.date(2026, 11, 24), dt.date(2026, 11, 25)
 BRIDGE = (
@@ -91,7 +93,7 @@ def test_day_to_day(config_file: Path, articles: Path) -> None:
         kept_json = (config.output_dir / "brief-2026-11-23.json").read_bytes()
 
         again = run_daily(config, date=DAY1)
-        assert again.rebuilt and again.sent_to == ()
+        assert again.plan.kept is not None and again.sent_to == ()
         assert "already sent" in again.message
         assert (config.output_dir / "brief-2026-11-23.json").read_bytes() == kept_json
         assert len(mailbox.received) == 1
@@ -144,7 +146,9 @@ def test_smtp_down_then_up(config_file: Path) -> None:
     assert attachment.get_content() == kept["brief-2026-11-23.pdf"]
     assert {path.name: path.read_bytes() for path in config.output_dir.glob("brief-*")} == kept
     with State.open(config.state_file) as state:
-        assert [d.outcome for d in state.deliveries(DAY1)] == ["failed", "sent"]
+        deliveries = state.deliveries(DAY1)
+    assert [d.outcome for d in deliveries] == ["failed", "failed", "failed", "sent"]  # each attempt, in order
+    assert "Connection refused" in deliveries[0].detail
 
 
 def test_a_refusing_server_fails_the_run_and_keeps_the_files(config_file: Path) -> None:
@@ -158,14 +162,32 @@ def test_a_refusing_server_fails_the_run_and_keeps_the_files(config_file: Path) 
     assert (config.output_dir / "brief-2026-11-23.pdf").exists()
 
 
-def test_dry_run_changes_nothing(config_file: Path) -> None:
+def test_dry_run_prints_the_plan_and_changes_nothing(config_file: Path) -> None:
     config = load_config(config_file)
     result = run_daily(config, date=DAY1, dry_run=True)
-    assert "dry run" in result.message and "would send to desk@example.org" in result.message
+    out = config.output_dir
+    assert result.message == (
+        "2026-11-23: dry run, nothing done; would brief 2 documents (ferry-strike, orchard-harvest); "
+        f"keep the briefing in {config.state_file}; write {out / 'brief-2026-11-23.json'}, "
+        f"{out / 'brief-2026-11-23.pdf'}; send it to desk@example.org, editor@example.org"
+    )
     assert sorted(result.documents) == ["ferry-strike", "orchard-harvest"]
-    assert list(config.output_dir.glob("brief-*")) == []
-    with State.open(config.state_file) as state:
-        assert state.briefing_documents(DAY1) is None
+    assert not out.exists()
+
+    assert config.email is not None
+    with running_server(Mailbox(), port=config.email.port):
+        run_daily(config, date=DAY1)
+    state_bytes = config.state_file.read_bytes()
+    again = run_daily(config, date=DAY1, dry_run=True)
+    assert again.message.endswith(
+        "would use the briefing kept for 2026-11-23 (2 documents); write nothing (its files are there); "
+        "send nothing; already sent, not sending again (--force resends)"
+    )
+    assert "send it to desk@example.org" in run_daily(config, date=DAY1, dry_run=True, force=True).message
+    assert run_daily(config, date=DAY2, dry_run=True).message == (
+        "2026-11-24: dry run, nothing done; nothing new to brief, so nothing would be written or sent"
+    )
+    assert config.state_file.read_bytes() == state_bytes
 
 
 def test_secrets_come_from_the_environment(articles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -258,18 +280,59 @@ def test_nothing_to_load_is_quiet_but_nothing_loadable_is_an_error(tmp_path: Pat
     assert list((tmp_path / "out").glob("brief-*")) == []
 
 
-def test_a_day_whose_documents_are_gone_keeps_its_files(config_file: Path, articles: Path) -> None:
+def test_after_a_failed_send_the_mail_is_the_kept_briefing_even_if_a_source_is_gone(
+    config_file: Path, articles: Path
+) -> None:
     config = load_config(config_file)
     assert config.email is not None
-    warnings: list[InputWarning] = []
-    with running_server(Mailbox(), port=config.email.port):
-        run_daily(config, date=DAY1)
+    with pytest.raises(DeliveryError):
+        run_daily(config, date=DAY1, sleep=Sleeps())  # no server yet: the briefing is kept, not sent
     kept = {path.name: path.read_bytes() for path in config.output_dir.glob("brief-*")}
     (articles / "orchard-harvest.md").unlink()
-    result = run_daily(config, date=DAY1, on_warning=warnings.append)
-    assert result.documents == ("ferry-strike",)
-    assert "1 of 2026-11-23's documents are no longer in the sources" in warnings[-1].message
+    mailbox = Mailbox()
+    with running_server(mailbox, port=config.email.port):
+        result = run_daily(config, date=DAY1)
+    assert result.documents == ("ferry-strike", "orchard-harvest")
+    assert result.message.startswith("2026-11-23: 2 documents briefed into 2 files; sent to desk@example.org")
     assert {path.name: path.read_bytes() for path in config.output_dir.glob("brief-*")} == kept
+    [mail] = mailbox.received
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None and "Arden valley" in body.get_content()  # the article that is gone from the sources
+    [attachment] = list(mail.iter_attachments())
+    assert attachment.get_content() == kept["brief-2026-11-23.pdf"]
+
+
+def test_a_state_of_the_first_schema_is_brought_up_to_date(config_file: Path, articles: Path) -> None:
+    """A day built by a briefing that kept no briefing is briefed again from what is left of its documents."""
+    config = load_config(config_file)
+    assert config.email is not None
+    documents = load_documents([str(articles)]).documents
+    config.state_file.parent.mkdir(parents=True)
+    with sqlite3.connect(config.state_file) as db:
+        for statement in MIGRATIONS[0].split(";"):
+            db.execute(statement)
+        db.execute("PRAGMA user_version = 1")
+        db.execute("INSERT INTO briefings VALUES ('2026-11-23', 'Morning brief', '2026-11-23T06:30:00+00:00', '[]')")
+        db.executemany(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, '2026-11-23')",
+            [(content_hash(doc), doc.url, doc.path, doc.title) for doc in documents],
+        )
+        db.execute("INSERT INTO deliveries VALUES (1, '2026-11-23', '2026-11-23T06:31:00+00:00', 'desk', 'failed', '')")
+    db.close()
+    (articles / "orchard-harvest.md").unlink()
+    mailbox = Mailbox()
+    with running_server(mailbox, port=config.email.port):
+        result = run_daily(config, date=DAY1)
+    assert result.documents == ("ferry-strike",)
+    assert "1 of 2026-11-23's documents are no longer in the sources; briefed without them" in result.message
+    assert len(mailbox.received) == 1
+    with State.open(config.state_file) as state:
+        assert [d.outcome for d in state.deliveries(DAY1)] == ["failed", "sent"]
+        kept = state.kept_briefing(DAY1)
+    assert kept is not None and [doc.id for doc in kept.documents] == ["ferry-strike"]
+    with sqlite3.connect(config.state_file) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    db.close()
 
 
 def test_recipients_refused_while_others_got_it_are_not_sent_again(config_file: Path) -> None:
@@ -286,3 +349,30 @@ def test_recipients_refused_while_others_got_it_are_not_sent_again(config_file: 
     with State.open(config.state_file) as state:
         [delivery] = state.deliveries(DAY1)
     assert (delivery.outcome, delivery.detail) == ("sent", "refused: editor@example.org")
+
+
+def test_send_takes_files_after_to_and_else_the_recipients_of_the_config(config_file: Path, tmp_path: Path) -> None:
+    config = load_config(config_file)
+    assert config.email is not None
+    pdf = tmp_path / "brief-2026-11-24.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n% a stand-in\n%%EOF\n")
+    mailbox = Mailbox()
+    with running_server(mailbox, port=config.email.port):
+        assert main(["send", "--config", str(config_file), "--to", "night@example.org", str(pdf)]) == 0
+        assert main(["send", "--config", str(config_file), str(pdf), str(pdf)]) == 0
+    assert [envelope[1] for envelope in mailbox.envelopes] == [
+        ["night@example.org"],
+        ["desk@example.org", "editor@example.org"],
+    ]
+    assert [len(list(mail.iter_attachments())) for mail in mailbox.received] == [1, 2]
+    assert mailbox.received[0]["Subject"] == "Morning brief — 2026-11-24"
+
+
+def test_send_reads_no_more_than_the_size_cap(config_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = load_config(config_file)
+    assert config.email is not None
+    mailbox = Mailbox()
+    with running_server(mailbox, port=config.email.port):
+        assert main(["send", "--config", str(config_file), "/dev/zero"]) == 1
+    assert capsys.readouterr().err == "briefing: error: /dev/zero is larger than the size cap of 20 MB\n"
+    assert mailbox.received == []

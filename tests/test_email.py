@@ -8,10 +8,20 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from smtp_server import PASSWORD, USER, Mailbox, Sleeps, free_port, make_certificates, running_server
+from smtp_server import (
+    PASSWORD,
+    USER,
+    Mailbox,
+    Sleeps,
+    UnrulyServer,
+    free_port,
+    make_certificates,
+    running_server,
+    unruly_server,
+)
 
 from briefing.deliver.email import SmtpServer, compose, safe_filename, send_message
-from briefing.errors import DeliveryError
+from briefing.errors import ConfigError, DeliveryError
 from briefing.models import Briefing, Document, Statement, Story, SummarySentence
 from briefing.render.email import render_email
 from briefing.text.controls import one_line
@@ -210,3 +220,61 @@ def test_some_recipients_refused_is_returned() -> None:
         )
     assert list(refused) == ["gone@example.org"]
     assert mailbox.envelopes == [("brief@example.org", ["desk@example.org"])]
+
+
+@pytest.mark.parametrize("mechanism", ["PLAIN", "LOGIN"])
+@pytest.mark.parametrize(
+    ("password", "sent_as"),
+    [
+        ("Kennwort-é-€-ß-密码", "Kennwort-é-€-ß-密码".encode()),
+        ("geheim-\udce9", b"geheim-\xe9"),  # a Latin-1 byte in the environment, as Python holds it
+    ],
+    ids=["UTF-8", "Latin-1 bytes"],
+)
+def test_a_password_in_any_encoding_logs_in(tmp_path: Path, mechanism: str, password: str, sent_as: bytes) -> None:
+    certs = make_certificates(tmp_path)
+    mailbox = Mailbox()
+    left_out = tuple({"PLAIN", "LOGIN"} - {mechanism})
+    login = "desk-bot-ü"
+    with running_server(
+        mailbox, starttls=certs.server, auth=True, credentials=(login.encode(), sent_as), mechanisms_left_out=left_out
+    ) as port:
+        server = SmtpServer("127.0.0.1", port, username=login, password=password)
+        send_message(message(), server, ssl_context=certs.client, retry_delays=())
+    assert len(mailbox.received) == 1
+
+
+def test_no_message_names_any_part_of_a_wrong_password(tmp_path: Path) -> None:
+    certs = make_certificates(tmp_path)
+    wrong = "falsch-é-€-Kennwort"
+    with running_server(Mailbox(), starttls=certs.server, auth=True) as port, pytest.raises(DeliveryError) as caught:
+        send_message(
+            message(),
+            SmtpServer("127.0.0.1", port, username=USER, password=wrong),
+            ssl_context=certs.client,
+            retry_delays=(),
+        )
+    shown = str(caught.value)
+    assert shown.startswith(f"127.0.0.1:{port} refused the message: 535")
+    assert not any(wrong[i : i + 4] in shown for i in range(len(wrong) - 3)), shown
+    assert "é" not in shown and "€" not in shown
+
+
+def test_a_password_that_cannot_be_sent_is_a_setting_error_that_shows_none_of_it() -> None:
+    with running_server(Mailbox()) as port, pytest.raises(ConfigError) as caught:
+        server = SmtpServer("127.0.0.1", port, security="none", username=USER, password="pass\ud800word")
+        send_message(message(), server, retry_delays=())
+    assert str(caught.value) == "the SMTP password holds characters that cannot be sent"
+
+
+def test_a_server_that_echoes_the_credentials_has_them_blotted_out() -> None:
+    server = UnrulyServer()
+    secret = "s3cret-Pa55"
+    with unruly_server(server) as port, pytest.raises(DeliveryError) as caught:
+        send_message(
+            message(),
+            SmtpServer("127.0.0.1", port, security="none", username=USER, password=secret),
+            retry_delays=(),
+        )
+    assert "offers none" in str(caught.value)  # the unruly server offers no AUTH at all
+    assert secret not in str(caught.value)

@@ -36,8 +36,18 @@ SHAPE: dict[str, Any] = {
                     "document": str,
                     "start": int,
                     "end": int,
+                    "parts": [[int]],
+                    "shown": bool,
                 }
             ],
+        }
+    ],
+    "people": [
+        {
+            "name": str,
+            "title": (str, type(None)),
+            "stories": [int],
+            "statements": [{"story": int, "statement": int, "text": str, "shown": bool}],
         }
     ],
     "warnings": [{"path": str, "message": str}],
@@ -65,14 +75,66 @@ def test_shape_and_offsets(articles: Path) -> None:
     data = json.loads(render(briefing, "json"))
     check_shape(data, SHAPE)
     texts = {doc.id: doc.text for doc in load_documents([articles]).documents}
-    spans = [item for story in data["stories"] for item in story["summary"] + story["statements"]]
     assert any(story["statements"] for story in data["stories"])
-    for item in spans:
-        assert texts[item["document"]][item["start"] : item["end"]] == item["text"]
+    for story in data["stories"]:
+        for item in story["summary"]:
+            assert texts[item["document"]][item["start"] : item["end"]] == item["text"]
+        for item in story["statements"]:
+            pieces = item["parts"] or [[item["start"], item["end"]]]
+            assert " … ".join(texts[item["document"]][start:end] for start, end in pieces) == item["text"]
     assert all(s["kind"] in {"direct", "indirect", "claim"} for st in data["stories"] for s in st["statements"])
+
+
+def test_every_statement_is_in_the_json_and_the_shown_ones_in_the_brief(articles: Path) -> None:
+    options = BuildOptions(title="Test", summary=SummaryOptions(sentences=1))
+    briefing = build_briefing([articles], options, date=dt.date(2026, 11, 23))
+    data = json.loads(render(briefing, "json"))
+    markdown = str(render(briefing, "md"))
+    statements = [s for story in data["stories"] for s in story["statements"]]
+    assert any(not s["shown"] for s in statements)
+    for statement in statements:
+        said = " ".join(statement["text"].strip(" ,;:").split())
+        assert (said in " ".join(markdown.split()).replace("\\", "")) or not statement["shown"]
+
+
+def test_people_point_to_their_statements(articles: Path) -> None:
+    briefing = build_briefing([articles], BuildOptions(title="Test"), date=dt.date(2026, 11, 23))
+    data = json.loads(render(briefing, "json"))
+    assert data["people"]
+    for person in data["people"]:
+        assert person["stories"] == sorted(set(person["stories"]), key=person["stories"].index)
+        for said in person["statements"]:
+            statement = data["stories"][said["story"]]["statements"][said["statement"]]
+            assert (statement["text"], statement["shown"]) == (said["text"], said["shown"])
+            assert statement["named"] and said["story"] in person["stories"]
+            assert statement["speaker"] in {person["name"], person["name"].split()[-1]}
 
 
 def test_text_file_is_kept_unchanged(articles: Path) -> None:
     path = articles / "ferry-strike.txt"
     [doc] = load_documents([path]).documents
     assert doc.text == path.read_text(encoding="utf-8")
+
+
+def test_each_story_says_where_its_headline_comes_from(articles: Path) -> None:
+    lead = (  # longer than a title line: the text loader gives this document no title
+        "HARBOURTON: The lighthouse keepers' union called a two-day strike on the island ferries on Monday,"
+        " saying that the pay talks with the harbour board had failed.\n"
+    )
+    (articles / "untitled.txt").write_text(lead, encoding="utf-8")
+    options = BuildOptions(title="Test", summary=SummaryOptions(sentences=1))
+    briefing = build_briefing([articles], options, date=dt.date(2026, 11, 23))
+    data = json.loads(render(briefing, "json"))
+    documents = {doc.id: doc for doc in load_documents([articles]).documents}
+    kinds = set()
+    for story in data["stories"]:
+        source = story["headline_source"]
+        assert set(source) == {"document", "kind", "start", "end"}
+        assert source["document"] in story["documents"]
+        kinds.add(source["kind"])
+        doc = documents[source["document"]]
+        if source["kind"] == "title":
+            assert source["start"] is None and story["title"] == doc.title
+        else:
+            assert " ".join(doc.text[source["start"] : source["end"]].split()) == story["title"]
+    assert kinds == {"title", "sentence"}

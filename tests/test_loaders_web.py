@@ -66,7 +66,7 @@ def redirect(location: str) -> Reply:
 
 
 def slow(handler: BaseHTTPRequestHandler) -> None:
-    time.sleep(1.0)
+    time.sleep(3.0)
     send(200, "text/plain", b"Too late to be read, the test has moved on.")(handler)
 
 
@@ -74,7 +74,7 @@ def dripping(handler: BaseHTTPRequestHandler) -> None:
     handler.send_response(200)
     handler.send_header("Content-Type", "text/plain")
     handler.end_headers()
-    for _ in range(15):
+    for _ in range(30):
         handler.wfile.write(b"word ")
         handler.wfile.flush()
         time.sleep(0.1)
@@ -175,12 +175,12 @@ def test_failures_each_give_one_warning(server: Server) -> None:
     urls = [server.base + p for p in ("/slow", "/drip", "/missing", "/image", "/declared-big", "/big", "/empty")]
     urls.append(f"http://127.0.0.1:{closed_port}/gone")
     started = time.monotonic()
-    result = load_documents(urls, options=LoadOptions(timeout=0.3, max_bytes=10_000))
-    assert time.monotonic() - started < 2.0
+    result = load_documents(urls, options=LoadOptions(timeout=1, max_bytes=10_000))
+    assert time.monotonic() - started < 5.0  # two deadlines of 1 s; the slow and dripping servers take 3 s each
     assert result.documents == ()
     assert [w.message for w in result.warnings] == [
-        "no answer within 0.3 s (timeout)",
-        "no answer within 0.3 s (timeout)",
+        "no answer within 1 s (timeout)",
+        "no answer within 1 s (timeout)",
         "HTTP 404 Not Found",
         "unsupported content type image/png",
         "larger than the size cap of 10000 bytes",
@@ -226,7 +226,7 @@ def test_cli_builds_from_every_kind_of_input_good_and_bad(
     out = tmp_path / "brief.json"
     urls = [server.base + "/tram", server.base + "/missing", server.base + "/slow"]
     args = ["build", str(inputs), *urls, "-o", str(out), "--date", "2026-11-23", "--max-size", "10KB"]
-    assert main([*args, "--timeout", "0.3"]) == 0
+    assert main([*args, "--timeout", "1"]) == 0
     stderr = capsys.readouterr().err.splitlines()
     data = json.loads(out.read_text())
     assert stderr == [f"briefing: warning: {w['path']}: {w['message']}" for w in data["warnings"]]
@@ -237,7 +237,7 @@ def test_cli_builds_from_every_kind_of_input_good_and_bad(
         "h-broken.atom": warned["h-broken.atom"],
         "i-big.txt": "larger than the size cap of 10 KB",
         "missing": "HTTP 404 Not Found",
-        "slow": "no answer within 0.3 s (timeout)",
+        "slow": "no answer within 1 s (timeout)",
     }
     assert warned["g-cut.pdf"].startswith(("not a readable PDF", "no text layer"))
     assert warned["h-broken.atom"].startswith("malformed feed: ")
@@ -248,3 +248,73 @@ def test_cli_builds_from_every_kind_of_input_good_and_bad(
     assert main(["build", str(inputs / "f-blank.md"), server.base + "/missing", "-o", str(none)]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == "briefing: error: no usable input: all 2 inputs were left out"
     assert not none.exists()
+
+
+TRICKLED = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+
+@contextlib.contextmanager
+def trickling(where: str, seconds: float = 0.25) -> Iterator[str]:
+    """A server that sends the status line, the headers or the chunk-size lines one byte at a time."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    head = {"status line": 17, "headers": len(TRICKLED), "chunk sizes": 0}[where]
+    body = b"0" * 30 + b"1\r\nx\r\n0\r\n\r\n"  # one chunk whose size line is 33 bytes long
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection, contextlib.suppress(OSError):
+            connection.recv(65536)
+            slow, fast = (TRICKLED[:head], TRICKLED[head:] + body) if head else (body, b"")
+            connection.sendall(TRICKLED if not head else b"")
+            for byte in slow:
+                connection.sendall(bytes([byte]))
+                time.sleep(seconds)
+            connection.sendall(fast)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/trickle"
+    finally:
+        listener.close()
+
+
+@pytest.mark.parametrize("where", ["status line", "headers", "chunk sizes"])
+def test_timeout_is_a_deadline_for_a_server_that_trickles(where: str) -> None:
+    """Sent whole at a byte every 0.25 s, each part would take 4 s or more; the deadline is 1 s."""
+    with trickling(where) as url:
+        started = time.monotonic()
+        result = load_documents([url], options=LoadOptions(timeout=1))
+        took = time.monotonic() - started
+    assert [w.message for w in result.warnings] == ["no answer within 1 s (timeout)"]
+    assert took < 3.5  # the deadline and some slack for a busy machine; the trickle lasts 4 s or more
+
+
+def test_text_a_server_controls_reaches_the_terminal_with_its_controls_shown(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    def reason(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(403, "Forbidden\x1b]0;owned\x07\x1b[2J")
+        handler.end_headers()
+
+    server.routes.update(
+        {
+            "/reason": reason,
+            "/moved": redirect("ftp://example.org/\x1b[31mred\x1b[0m"),
+            "/type": send(200, "image/x\x1b[2J", b"\x89PNG"),
+        }
+    )
+    (tmp_path / "ok.txt").write_text("Ferry crews walked out on Friday, cancelling 42 crossings.\n")
+    urls = [server.base + path for path in ("/reason", "/moved", "/type")]
+    assert main(["build", str(tmp_path / "ok.txt"), *urls, "-o", str(tmp_path / "brief.md")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    lines = err.splitlines()
+    assert len(lines) == 3 and all(line.startswith(f"briefing: warning: {server.base}/") for line in lines)
+    assert "Forbidden\\x1b]0;owned\\x07\\x1b[2J" in lines[0]
+    assert lines[1].endswith("not http(s): ftp://example.org/\\x1b[31mred\\x1b[0m")
+    assert lines[2].endswith("unsupported content type image/x\\x1b[2j")  # as the header parser lowers it

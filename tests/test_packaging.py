@@ -37,6 +37,7 @@ def test_public_surface() -> None:
         "ConfigError",
         "DeliveryError",
         "Document",
+        "HeadlineSource",
         "InputWarning",
         "LeftOutError",
         "LoadError",
@@ -48,6 +49,7 @@ def test_public_surface() -> None:
         "RunOptions",
         "Sentence",
         "StateError",
+        "Person",
         "Statement",
         "Story",
         "SummaryOptions",
@@ -59,6 +61,7 @@ def test_public_surface() -> None:
         "load_documents",
         "render",
         "summarize",
+        "who_is_who",
     }
     for name in briefing.__all__:
         assert hasattr(briefing, name)

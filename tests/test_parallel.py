@@ -76,7 +76,7 @@ def test_jobs_give_the_same_json(many_articles: Path, eager_pool: None, monkeypa
     one = render(build_briefing([many_articles], BuildOptions(run=RunOptions(jobs=1)), date=DATE), "json")
     assert CountingPool.started == 0
     two = render(build_briefing([many_articles], BuildOptions(run=RunOptions(jobs=2)), date=DATE), "json")
-    assert CountingPool.started == 2  # one for loading, one for the stories
+    assert CountingPool.started == 3  # one for loading, one for cleaning, one for the stories
     assert one == two
     assert "worth it" in str(one)
 
@@ -156,7 +156,7 @@ def test_verbose_prints_each_stage_time(articles: Path, tmp_path: Path, capsys: 
     assert main(["build", str(articles), "-o", str(tmp_path / "b.md"), "--verbose"]) == 0
     lines = capsys.readouterr().err.splitlines()
     names = [line.split(": ")[1] for line in lines]
-    assert names == ["load", "group stories", "summaries and statements", "render md", "write", "total"]
+    assert names == ["load", "clean", "group stories", "summaries and statements", "render md", "write", "total"]
     assert all(line.startswith("briefing: ") and line.endswith(" s") for line in lines)
 
 

@@ -9,8 +9,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import ConfigError
+from briefing.models import Statement
 from briefing.statements import extract_statements
+from briefing.statements.extract import JOINER
 from briefing.statements.quotes import find_quotes
+from briefing.text import SUPPORTED_LANGUAGES
+
+
+def points_into(text: str, statement: Statement) -> bool:
+    """Whether each piece of ``statement`` is a span of ``text`` and its text is those pieces joined."""
+    spans = statement.spans
+    in_order = all(0 <= start < end <= len(text) for start, end in spans) and all(
+        first[1] <= second[0] for first, second in itertools.pairwise(spans)
+    )
+    joined = JOINER.join(text[start:end] for start, end in spans)
+    return in_order and joined == statement.text and (statement.start, statement.end) == (spans[0][0], spans[-1][1])
 
 
 @pytest.mark.parametrize(
@@ -35,11 +48,19 @@ from briefing.statements.quotes import find_quotes
         "According to , the",
         ", he said.",
         "“…,” he said, “…”",
+        "according to   \u201er d a",
+        "selon   «",
+        "„“ so „ so“",
+        "»«»«",
+        "laut , zufolge",
+        "«», dijo.",
+        "” ”, säger hon ”",
     ],
 )
-def test_odd_input_gives_statements_that_point_into_the_text(text: str) -> None:
-    for statement in extract_statements(text):
-        assert text[statement.start : statement.end] == statement.text
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_odd_input_gives_statements_that_point_into_the_text(text: str, language: str) -> None:
+    for statement in extract_statements(text, language=language):
+        assert points_into(text, statement)
         assert statement.text.strip()
 
 
@@ -73,24 +94,33 @@ def test_a_long_text_is_handled_whole() -> None:
 
 
 _PIECES = st.sampled_from(
-    ["“", "”", '"', "‘", "’", "«", "»", "\n", "\n\n", " ", ",", ".", ":", " said ", " he ", " Tarar ",
-     "according to ", "Ms. ", "Minister ", "the minister ", "We will", " act now", "x", "É", "\u00a0"]
+    ["“", "”", '"', "‘", "’", "«", "»", "„", "‹", "›", "\n", "\n\n", " ", ",", ".", ":", " said ", " he ", " Tarar ",
+     "according to ", "Ms. ", "Minister ", "the minister ", "We will", " act now", "x", "É", "\u00a0", "\u202f",
+     " sagte ", " so ", " laut ", " zufolge", " a déclaré ", "-t-il", " selon ", " dijo", " según ", " ha detto ",
+     " säger ", " řekl ", " powiedział ", " δήλωσε ", " ο ", "São Paulo", " Der ", " la ", " of the ", " and ",
+     "Mr", "NOAA", "(R-Utah)"]
 )  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=40).map("".join))
-def test_any_text_gives_statements_that_point_into_it(text: str) -> None:
-    for statement in extract_statements(text):
-        assert 0 <= statement.start < statement.end <= len(text)
-        assert text[statement.start : statement.end] == statement.text
+@given(
+    st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=40).map("".join),
+    st.sampled_from(SUPPORTED_LANGUAGES),
+)
+def test_any_text_in_any_language_gives_statements_that_point_into_it(text: str, language: str) -> None:
+    """Never an exception, and every offset indexes the text (the pieces of a quote too)."""
+    for statement in extract_statements(text, language=language):
+        assert points_into(text, statement)
         assert statement.kind in {"direct", "indirect", "claim"}
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from('“”"«»ab \n,.'), max_size=60))
-def test_quotes_are_ordered_and_never_overlap(text: str) -> None:
-    quotes = find_quotes(text)
+@given(
+    st.text(alphabet=st.sampled_from('“”"«»„‹›ab \n,.'), max_size=60),
+    st.sampled_from([("“”",), ("„“", "»«", "“”"), ("«»", "‹›"), ("””", "»»")]),
+)
+def test_quotes_are_ordered_and_never_overlap(text: str, pairs: tuple[str, ...]) -> None:
+    quotes = find_quotes(text, pairs)
     for quote in quotes:
         assert quote.opening < quote.start < quote.end <= quote.closing <= len(text)
     for first, second in itertools.pairwise(quotes):

@@ -1,12 +1,31 @@
-"""Atomic file writes: a reader never sees half a briefing."""
+"""Writing briefings to files: atomically, so that a reader never sees half of one.
+
+The content goes to a temporary file beside the target, named
+``.brief-XXXXXXXX.tmp`` (short, so that any name that fits the folder works),
+then is renamed into place; the rename replaces whatever has the target's name
+(a symbolic link included) and never writes through it. The writer locks its
+temporary file as soon as it has made it and holds the lock until the file has
+its final name, so a temporary file that nobody holds was left by a writer that
+died (``kill -9``, a power cut): the next write into that folder removes it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from briefing.errors import DeliveryError
+
+TEMPORARY = (".brief-", ".tmp")
+"""The prefix and suffix of a temporary file."""
+LEFT_AFTER = 1.0
+"""Seconds after which an unlocked temporary file is a leftover: a live writer locks its file the instant
+after making it, and this keeps a sweep from taking a file in that instant."""
 
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> Path:
@@ -15,10 +34,12 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> Path:
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        remove_leftovers(target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=TEMPORARY[0], suffix=TEMPORARY[1], dir=target.parent)
     except OSError as exc:
         raise DeliveryError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         umask = os.umask(0)
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
@@ -26,10 +47,64 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(tmp).replace(target)
+            Path(tmp).replace(target)  # before the file is closed, so that it is never unlocked under its own name
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise DeliveryError(f"cannot write {target}: {exc.strerror or exc}") from None
         raise
+    return target
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files in ``folder`` that writers which died left behind."""
+    for leftover in folder.glob(f"{TEMPORARY[0]}*{TEMPORARY[1]}"):
+        with contextlib.suppress(OSError):  # a live writer's lock, a link, or a file just renamed away
+            fd = os.open(leftover, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                info = os.fstat(fd)
+                if stat.S_ISREG(info.st_mode) and time.time() - info.st_mtime > LEFT_AFTER:
+                    leftover.unlink()
+            finally:
+                os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISLNK: "a symbolic link", stat.S_ISSOCK: "a socket"}
+    return next((name for test, name in kinds.items() if test(mode)), "not a regular file")
+
+
+def write_output(path: str | os.PathLike[str], content: str | bytes) -> Path:
+    """Write an output the user named (``-o``), by what is there now.
+
+    A new name or a regular file is written atomically (:func:`write_atomic`);
+    a FIFO or a character device, such as ``/dev/stdout`` or ``/dev/null``, is
+    written into directly, as it was named for that; anything else (a folder, a
+    symbolic link to a file, a socket) is refused, never replaced.
+    """
+    target = Path(path)
+    try:
+        here = target.lstat()
+    except FileNotFoundError:
+        return write_atomic(target, content)
+    except OSError as exc:
+        raise DeliveryError(f"cannot write {target}: {exc.strerror or exc}") from None
+    if stat.S_ISREG(here.st_mode):
+        return write_atomic(target, content)
+    try:
+        pointed = target.stat().st_mode
+    except OSError:
+        pointed = here.st_mode
+    if not (stat.S_ISFIFO(pointed) or stat.S_ISCHR(pointed)):
+        raise DeliveryError(
+            f"{target} is {_kind(here.st_mode)}; -o writes a new file, replaces a regular file, "
+            "or writes into a FIFO or a device (use -o - for standard output)"
+        )
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        with target.open("wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise DeliveryError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target

@@ -14,6 +14,7 @@ from briefing.languages import language_name
 from briefing.loaders.source import Source, web_url
 from briefing.loaders.text import decode, parse_date
 from briefing.models import Document
+from briefing.options import LoadOptions
 
 MIN_WORDS = 5
 """Fewer words than this is a menu or a stub, not an article."""
@@ -22,7 +23,7 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)",
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
 
 
-def read_html(data: bytes, source: Source) -> list[Document]:
+def read_html(data: bytes, source: Source, options: LoadOptions) -> list[Document]:
     """An HTML page's article text, title, author, date and site name."""
     from trafilatura import bare_extraction
     from trafilatura.settings import Document as Extracted
@@ -44,7 +45,7 @@ def read_html(data: bytes, source: Source) -> list[Document]:
             path=source.path,
             url=source.url or web_url(meta.get("url")),
             published=parse_date(meta.get("date")),
-            language=language_name(lang.group(1).decode("ascii") if lang else meta.get("language")),
+            language=language_name(lang.group(1).decode("ascii") if lang else None),
             author=meta.get("author") or None,
         )
     ]

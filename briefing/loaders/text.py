@@ -11,6 +11,7 @@ from briefing.errors import LoadError
 from briefing.languages import language_name
 from briefing.loaders.source import Source, web_url
 from briefing.models import Document
+from briefing.options import LoadOptions
 from briefing.text.controls import CONTROLS
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
@@ -26,6 +27,10 @@ _BOMS = (  # UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
 _LATIN_ALPHABETS = ("Basic Latin", "Latin-1 Supplement", "Latin Extended", "General Punctuation", "Currency Symbols")
 _C1_CONTROLS = re.compile(rb"[\x80-\x9f]")
 _TITLE_MAX = 120
+_OPEN_TAG = re.compile(r"<[A-Za-z!/?][^<>]*(?=<|\Z)")
+_ANY_TAG = re.compile(r"<[^<>]*>?")
+MAX_OPEN_TAGS = 1_000
+"""Tags left open beyond which markup is not given to a parser (see :func:`open_tags`)."""
 _NON_LATIN_SHARE = 0.3
 
 
@@ -150,23 +155,44 @@ class _TextOfHTML(HTMLParser):
             self.parts.append(data)
 
 
+def open_tags(html: str) -> int:
+    """How many tags of ``html`` open and never close (``<a b='`` with no ``>`` before the next ``<``).
+
+    Python's HTML parser and Python-Markdown look for the end of each such tag
+    from where it starts, so their time grows with the square of this count:
+    240 KB of ``<a b='`` keeps them busy for minutes. Counting is linear.
+    """
+    return len(_OPEN_TAG.findall(html))
+
+
 def fragment_to_text(html: str) -> str:
-    """Markdown-made HTML or a feed entry's HTML as plain text, a paragraph per line."""
-    parser = _TextOfHTML()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    """Markdown-made HTML or a feed entry's HTML as plain text, a paragraph per line.
+
+    Markup with more than :data:`MAX_OPEN_TAGS` tags that never close is
+    stripped by a linear rule instead of parsed.
+    """
+    if open_tags(html) > MAX_OPEN_TAGS:
+        flat = _ANY_TAG.sub(" ", html)
+    else:
+        parser = _TextOfHTML()
+        parser.feed(html)
+        parser.close()
+        flat = "".join(parser.parts)
+    lines = (" ".join(line.split()) for line in flat.splitlines())
     return "\n".join(line for line in lines if line)
 
 
-def markdown_to_text(body: str) -> str:
-    """Markdown as plain text, so that markup never reaches a summary."""
+def markdown_to_text(body: str, name: str) -> str:
+    """Markdown as plain text, so that markup never reaches a summary; markup too costly to parse is refused."""
     import markdown
 
+    unclosed = open_tags(body)
+    if unclosed > MAX_OPEN_TAGS:
+        raise LoadError(name, f"markup that never closes ({unclosed:,} tags left open), too costly to read")
     return fragment_to_text(markdown.markdown(body))
 
 
-def read_text(data: bytes, source: Source) -> list[Document]:
+def read_text(data: bytes, source: Source, options: LoadOptions) -> list[Document]:
     """A plain-text file, its decoded text unchanged; a short first line is its title."""
     text = decode(data, source.name, source.charset)
     first_line = text.strip().splitlines()[0].strip()
@@ -181,10 +207,10 @@ def read_text(data: bytes, source: Source) -> list[Document]:
     ]
 
 
-def read_markdown(data: bytes, source: Source) -> list[Document]:
+def read_markdown(data: bytes, source: Source, options: LoadOptions) -> list[Document]:
     """A Markdown file, with optional front matter: title, date, source, url, author, language."""
     fields, body = front_matter(decode(data, source.name, source.charset))
-    text = markdown_to_text(body)
+    text = markdown_to_text(body, source.name)
     if not text:
         raise LoadError(source.name, "no text in it")
     return [

@@ -2,19 +2,27 @@
 
 The standard library's ``urllib`` is enough here (one GET, no sessions or
 HTTP/2) and adds no dependency; redirects are followed by hand so that they can
-be counted and kept to http(s), and the body is read in chunks against one
-deadline, so a slow server cannot hold the briefing longer than ``timeout``.
+be counted and kept to http(s). One deadline, ``timeout`` after the fetch
+starts, covers every hop from connecting to the last byte: the connection and
+the TLS handshake may take only the time left when they begin, and every read
+from the socket (status line, headers, chunk sizes, body) only the time left
+when it is made, so a server that sends one byte a second cannot hold the
+briefing past the deadline.
 """
 
 from __future__ import annotations
 
+import functools
 import http.client
+import io
+import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
-from typing import IO, Any
+from typing import IO, Any, cast
 from urllib.parse import urljoin, urlsplit
 
 from briefing.errors import LoadError
@@ -46,6 +54,59 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class _BeforeDeadline(io.RawIOBase):
+    """A socket's bytes, each read from it allowed only the time left before the deadline."""
+
+    def __init__(self, raw: io.RawIOBase, sock: socket.socket, deadline: float) -> None:
+        super().__init__()
+        self._raw, self._sock, self._deadline = raw, sock, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the deadline has passed")
+        self._sock.settimeout(left)
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        self._raw.close()  # lets the socket close
+        super().close()
+
+
+class _DeadlineResponse(http.client.HTTPResponse):
+    """A response read through :class:`_BeforeDeadline`."""
+
+    def __init__(self, sock: socket.socket, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(sock, *args, **kwargs)
+        self.fp = io.BufferedReader(_BeforeDeadline(self.fp.detach(), sock, deadline))
+
+
+class _WithDeadline(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """Opens http and https URLs on connections whose responses are read against one deadline."""
+
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection(http.client.HTTPConnection), req)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection(http.client.HTTPSConnection), req)
+
+    def _connection(self, kind: type[http.client.HTTPConnection]) -> Callable[..., http.client.HTTPConnection]:
+        def connect(host: str, **kwargs: Any) -> http.client.HTTPConnection:
+            connection = kind(host, **kwargs)
+            response = functools.partial(_DeadlineResponse, deadline=self.deadline)
+            connection.response_class = cast("type[http.client.HTTPResponse]", response)  # only ever called
+            return connection
+
+        return connect
+
+
 def is_url(item: str) -> bool:
     """Whether ``item`` names an http(s) URL rather than a file."""
     return item.lower().startswith(("http://", "https://"))
@@ -54,7 +115,7 @@ def is_url(item: str) -> bool:
 def fetch(url: str, *, timeout: float, max_bytes: int, max_redirects: int, user_agent: str) -> Fetched:
     """GET ``url``; any failure is a :class:`LoadError` naming it and saying why."""
     deadline = time.monotonic() + timeout
-    opener = urllib.request.build_opener(_NoRedirects)
+    opener = urllib.request.build_opener(_NoRedirects, _WithDeadline(deadline))
     current = url
     try:
         for _ in range(max_redirects + 1):
@@ -63,7 +124,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int, max_redirects: int, user_
             request = urllib.request.Request(current, headers={"User-Agent": user_agent, "Accept": _ACCEPT})  # noqa: S310 (scheme checked above)
             try:
                 with opener.open(request, timeout=_left(deadline, timeout)) as response:
-                    body = _read(response, url, deadline, timeout, max_bytes)
+                    body = _read(response, url, max_bytes)
                     headers: Message = response.headers
                     return Fetched(
                         current,
@@ -96,7 +157,7 @@ def _left(deadline: float, timeout: float) -> float:
     return min(left, timeout)
 
 
-def _read(response: IO[bytes], url: str, deadline: float, timeout: float, max_bytes: int) -> bytes:
+def _read(response: IO[bytes], url: str, max_bytes: int) -> bytes:
     """The body, refused as soon as it passes ``max_bytes`` (declared or actually sent)."""
     declared = getattr(response, "headers", {}).get("Content-Length", "")
     too_big = LoadError(url, f"larger than the size cap of {describe_size(max_bytes)}")
@@ -104,11 +165,10 @@ def _read(response: IO[bytes], url: str, deadline: float, timeout: float, max_by
         raise too_big
     chunks: list[bytes] = []
     size = 0
-    read = getattr(response, "read1", response.read)  # what has arrived, so the deadline is checked often
+    read = getattr(response, "read1", response.read)  # what has arrived, so that the cap is checked often
     while chunk := read(_CHUNK):
         size += len(chunk)
         if size > max_bytes:
             raise too_big
         chunks.append(chunk)
-        _left(deadline, timeout)
     return b"".join(chunks)

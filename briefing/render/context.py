@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit
 
 from briefing._version import __version__
 from briefing.models import Briefing, Document, Statement, Story, SummarySentence
+from briefing.statements import who_is_who
 
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
@@ -115,6 +116,7 @@ def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
         "date": briefing.date.isoformat(),
         "long_date": long_date(briefing.date, weekday=True),
         "stories": briefing.stories,
+        "people": who_is_who(briefing.stories),
         "sources": list(sources.values()),
         "source": cite,
         "story_sources": story_sources,

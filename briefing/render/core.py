@@ -11,11 +11,12 @@ from typing import Any, Literal, overload
 import jinja2
 
 from briefing.errors import RenderError
-from briefing.models import Briefing
+from briefing.models import Briefing, Person, Statement
 from briefing.options import FORMATS, RenderOptions
 from briefing.render.context import template_context
 from briefing.render.environment import make_environment, packaged_templates, template_places
 from briefing.render.pdf import html_to_pdf
+from briefing.statements import who_is_who
 
 TEMPLATES = {"md": "brief.md.j2", "html": "brief.html.j2", "pdf": "brief.pdf.html.j2"}
 TextFormat = Literal["md", "html", "json"]
@@ -43,13 +44,31 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "stories": [
             {
                 "title": story.title,
+                "headline_source": asdict(story.headline_source) if story.headline_source else None,
                 "documents": list(story.documents),
                 "summary": [asdict(s) for s in story.summary],
                 "statements": [asdict(s) for s in story.statements],
             }
             for story in briefing.stories
         ],
+        "people": [_person_to_dict(briefing, person) for person in who_is_who(briefing.stories)],
         "warnings": [asdict(w) for w in briefing.warnings],
+    }
+
+
+def _person_to_dict(briefing: Briefing, person: Person) -> dict[str, Any]:
+    """A who's-who entry; each statement names its story and its place in that story's ``statements``."""
+
+    def place(statement: Statement) -> dict[str, Any]:
+        story = next(index for index in person.stories if statement in briefing.stories[index].statements)
+        position = briefing.stories[story].statements.index(statement)
+        return {"story": story, "statement": position, "text": statement.text, "shown": statement.shown}
+
+    return {
+        "name": person.name,
+        "title": person.title,
+        "stories": list(person.stories),
+        "statements": [place(statement) for statement in person.statements],
     }
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from briefing.deliver.files import write_atomic
 from briefing.errors import DeliveryError
 from briefing.render.environment import packaged_templates, template_places
 
@@ -30,17 +31,23 @@ def list_templates(template_dirs: Sequence[str | Path] = ()) -> list[tuple[str, 
 
 
 def copy_templates(directory: str | Path, *, overwrite: bool = False) -> list[Path]:
-    """Copy the default templates into ``directory``; refuses to replace files unless ``overwrite``."""
+    """Copy the default templates into ``directory``, never writing through a symbolic link.
+
+    A name already there, a symbolic link (dangling or not) included, is
+    refused unless ``overwrite``; then the copy replaces it: a link itself is
+    replaced, and what it points to is left as it was. A folder inside
+    ``directory`` that is a symbolic link is always refused.
+    """
     target, defaults = Path(directory), packaged_templates()
     names = _template_names(defaults)
-    existing = [name for name in names if (target / name).exists()]
+    folders = {folder for name in names for folder in (target / name).parents if target in folder.parents}
+    linked = sorted(str(folder) for folder in folders if folder.is_symlink())
+    if linked:
+        raise DeliveryError(f"{linked[0]} is a symbolic link; templates are copied only into real folders")
+    existing = [name for name in names if os.path.lexists(target / name)]
     if existing and not overwrite:
         raise DeliveryError(f"{target} already has {', '.join(existing)}; use --force to replace them")
-    copied = []
     try:
-        for name in names:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            copied.append(Path(shutil.copyfile(defaults / name, target / name)))
+        return [write_atomic(target / name, (defaults / name).read_bytes()) for name in names]
     except OSError as exc:
         raise DeliveryError(f"cannot copy the templates to {target}: {exc.strerror or exc}") from None
-    return copied

@@ -1,259 +1,136 @@
-"""The words that mark who said what, kept as data so that rules stay readable.
+"""The words that mark who said what in one language, kept as data so that rules stay readable.
 
-Everything here is plain English vocabulary of news reporting, lower-case unless
-it is matched as written (titles and honorifics). Add words here, not in the
-patterns that use them.
+Each supported language has one module in :mod:`briefing.statements.languages`
+holding a :class:`Lexicon`; add words there, not in the patterns that use them.
+Words are lower-case unless a field says they are matched as written (names,
+titles and honorifics are matched with their capitals).
 """
 
 from __future__ import annotations
 
-REPORTING_VERBS: dict[str, tuple[str, ...]] = {
-    # lemma: (third person, past, participle "-ing"); the past form also serves as past participle.
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "writing"),
-    "add": ("adds", "added", "adding"),
-    "warn": ("warns", "warned", "warning"),
-    "state": ("states", "stated", "stating"),
-    "explain": ("explains", "explained", "explaining"),
-    "note": ("notes", "noted", "noting"),
-    "claim": ("claims", "claimed", "claiming"),
-    "argue": ("argues", "argued", "arguing"),
-    "insist": ("insists", "insisted", "insisting"),
-    "declare": ("declares", "declared", "declaring"),
-    "announce": ("announces", "announced", "announcing"),
-    "observe": ("observes", "observed", "observing"),
-    "stress": ("stresses", "stressed", "stressing"),
-    "emphasise": ("emphasises", "emphasised", "emphasising"),
-    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
-    "suggest": ("suggests", "suggested", "suggesting"),
-    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
-    "admit": ("admits", "admitted", "admitting"),
-    "reply": ("replies", "replied", "replying"),
-    "respond": ("responds", "responded", "responding"),
-    "answer": ("answers", "answered", "answering"),
-    "ask": ("asks", "asked", "asking"),
-    "continue": ("continues", "continued", "continuing"),
-    "recall": ("recalls", "recalled", "recalling"),
-    "remark": ("remarks", "remarked", "remarking"),
-    "comment": ("comments", "commented", "commenting"),
-    "tweet": ("tweets", "tweeted", "tweeting"),
-    "post": ("posts", "posted", "posting"),
-    "predict": ("predicts", "predicted", "predicting"),
-    "promise": ("promises", "promised", "promising"),
-    "vow": ("vows", "vowed", "vowing"),
-    "pledge": ("pledges", "pledged", "pledging"),
-    "urge": ("urges", "urged", "urging"),
-    "accuse": ("accuses", "accused", "accusing"),
-    "allege": ("alleges", "alleged", "alleging"),
-    "complain": ("complains", "complained", "complaining"),
-    "concede": ("concedes", "conceded", "conceding"),
-    "confirm": ("confirms", "confirmed", "confirming"),
-    "deny": ("denies", "denied", "denying"),
-    "contend": ("contends", "contended", "contending"),
-    "maintain": ("maintains", "maintained", "maintaining"),
-    "assert": ("asserts", "asserted", "asserting"),
-    "report": ("reports", "reported", "reporting"),
-    "reiterate": ("reiterates", "reiterated", "reiterating"),
-    "testify": ("testifies", "testified", "testifying"),
-    "caution": ("cautions", "cautioned", "cautioning"),
-    "counter": ("counters", "countered", "countering"),
-    "joke": ("jokes", "joked", "joking"),
-    "quip": ("quips", "quipped", "quipping"),
-    "boast": ("boasts", "boasted", "boasting"),
-    "lament": ("laments", "lamented", "lamenting"),
-    "concur": ("concurs", "concurred", "concurring"),
-    "agree": ("agrees", "agreed", "agreeing"),
-    "shout": ("shouts", "shouted", "shouting"),
-    "yell": ("yells", "yelled", "yelling"),
-    "exclaim": ("exclaims", "exclaimed", "exclaiming"),
-    "wonder": ("wonders", "wondered", "wondering"),
-    "muse": ("muses", "mused", "musing"),
-    "recount": ("recounts", "recounted", "recounting"),
-    "describe": ("describes", "described", "describing"),
-    "reveal": ("reveals", "revealed", "revealing"),
-    "blast": ("blasts", "blasted", "blasting"),
-    "criticise": ("criticises", "criticised", "criticising"),
-    "criticize": ("criticizes", "criticized", "criticizing"),
-    "demand": ("demands", "demanded", "demanding"),
-    "speak": ("speaks", "spoke", "speaking"),
-    "threaten": ("threatens", "threatened", "threatening"),
-    "believe": ("believes", "believed", "believing"),
-}
-"""Verbs that introduce speech; the cue reported is the form found in the text."""
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from types import MappingProxyType
 
-CUE_TAILS = (
-    "on X",
-    "on Twitter",
-    "on Facebook",
-    "on Instagram",
-    "on Telegram",
-    "on Truth Social",
-    "on social media",
-    "in a post on X",
-    "in a post on Twitter",
-    "in a post",
-    "in a tweet",
-    "in a statement",
-    "in an interview",
-    "in a speech",
-    "in a letter",
-    "in an email",
-    "in a blog post",
-    "in a television interview",
-    "in a radio interview",
-    "on television",
-    "to reporters",
-    "reporters",
-    "journalists",
-    "to journalists",
-    "at a news conference",
-    "at a press conference",
-    "at a briefing",
-    "in the statement",
-)
-"""Phrases that complete a cue: "wrote on X", "said in a statement", "told reporters"."""
+from briefing.languages import check_language
 
-ACCORDING_TO = ("according to",)
-"""Prepositional cues: "according to X, ..." and "..., according to X"."""
+Gender = str
+"""``"m"``, ``"f"``, ``""`` (a person of either), ``"p"`` (people, a body) or ``"n"`` (not a person)."""
 
-ACCUSATION_VERBS = frozenset({"accuse", "accuses", "accused", "accusing", "blame", "blamed", "blames"})
-"""Verbs whose object clause ("accused Y of ...") is the statement."""
 
-AUXILIARIES = (
-    "also", "earlier", "later", "previously", "then", "further", "once", "again", "repeatedly",
-    "recently", "today", "yesterday", "tonight", "has", "had", "have", "will", "would", "did", "does",
-    "do", "could", "may", "might", "went on to", "has also", "had also", "flatly",
-    "publicly", "privately", "reportedly", "separately", "first", "subsequently", "finally",
-)  # fmt: skip
-"""Words allowed between a speaker and the reporting verb ("Tarar earlier said")."""
+def words(*groups: str) -> frozenset[str]:
+    """A set of words written as space-separated groups, so that long lists stay compact."""
+    return frozenset(word for group in groups for word in group.split())
 
-SPEAKER_NOUNS = (
-    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
-    "spokespeople", "minister", "ministers", "president", "senator", "governor", "mayor", "secretary",
-    "lawmaker", "lawmakers", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "analyst",
-    "analysts", "expert", "experts", "chairman", "chairwoman", "director", "diplomat", "diplomats",
-    "leader", "leaders", "campaign", "candidate", "nominee", "police", "prosecutor", "prosecutors",
-    "judge", "lawyer", "lawyers", "attorney", "attorneys", "statement", "report", "ministry", "embassy",
-    "government", "administration", "commander", "general", "economist", "economists", "researcher",
-    "researchers", "witness", "witnesses", "residents", "resident", "officer", "officers", "member",
-    "members", "representative", "representatives", "critic", "critics", "supporter", "supporters",
-    "founder", "chief", "executive", "professor", "activist", "activists", "organizer", "organisers",
-    "organizers", "newspaper", "agency", "study", "survey", "poll", "people", "congressman",
-    "congresswoman", "businessman", "businesswoman", "billionaire", "strategist", "strategists",
-    "pollster", "pollsters", "ambassador", "envoy", "speaker", "justice", "sheriff", "manager",
-)  # fmt: skip
-"""Heads of the noun phrases that speak without a name ("a senior official", "the minister")."""
 
-DETERMINERS = (
-    "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "other", "his", "her",
-    "their", "its", "our", "this", "that", "these", "those",
-)  # fmt: skip
+def phrases(*groups: str) -> tuple[str, ...]:
+    """Phrases written as comma-separated groups: ``phrases("on X, in a statement", "to reporters")``."""
+    return tuple(phrase.strip() for group in groups for phrase in group.split(",") if phrase.strip())
 
-PRONOUNS = ("he", "she", "they", "it", "i", "we")
-PERSON_PRONOUNS = frozenset({"he", "she"})
-"""Pronouns that point back to the last person named."""
 
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev"})
-"""Courtesy titles: they mark a person but are not part of the name."""
+def verb_forms(*groups: str) -> dict[str, tuple[str, ...]]:
+    """Reporting verbs, comma-separated, lemma first: ``verb_forms("say says said, tell tells told")``."""
+    return {row.split()[0]: tuple(row.split()[1:]) for row in phrases(*groups)}
 
-ROLE_WORDS = frozenset(
-    {
-        "Minister", "President", "Premier", "Secretary", "Senator", "Sen", "Rep", "Representative",
-        "Gov", "Governor", "Mayor", "Chairman", "Chairwoman", "Chair", "Speaker", "Director",
-        "Spokesman", "Spokeswoman", "Spokesperson", "Ambassador", "Judge", "Justice", "Attorney",
-        "General", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Commissioner", "Chancellor",
-        "King", "Queen", "Prince", "Princess", "Pope", "Sheriff", "Chief", "Leader", "Congressman",
-        "Congresswoman", "Councilman", "Councilwoman", "Professor", "CEO", "Officer", "Commander",
-        "Candidate", "Nominee", "Envoy", "Adviser", "Advisor", "Analyst", "Emir", "Sheikh", "Cardinal",
-        "Bishop", "Archbishop", "Coach", "Captain", "Inspector", "Superintendent", "Detective",
-        "Lawmaker", "Delegate", "Assemblyman", "Assemblywoman", "Treasurer", "Auditor", "Comptroller",
-        "Host", "Anchor", "Moderator", "Correspondent", "Reporter", "Editor", "Columnist", "Economist",
-    }
-)  # fmt: skip
-"""Capitalised words that head a title ("Information Minister", "Sen.")."""
 
-ROLE_MODIFIERS = frozenset(
-    {
-        "Prime", "Vice", "Deputy", "Assistant", "Acting", "Interim", "Former", "Foreign", "Defence",
-        "Defense", "Interior", "Information", "Finance", "Home", "Health", "Energy", "Labor", "Labour",
-        "Treasury", "Homeland", "Security", "Education", "State", "House", "Senate", "Majority",
-        "Minority", "Executive", "Press", "Federal", "National", "Supreme", "Senior", "Special",
-        "Commerce", "Trade", "Agriculture", "Transport", "Transportation", "Justice", "Economy",
-        "Environment", "Culture", "Sports", "Affairs", "External", "Internal", "Army", "Navy", "Police",
-        "Fire", "Oversight", "Intelligence", "Judiciary", "Budget", "Appropriations", "Armed", "Services",
-        "Relations", "Chief", "General", "Principal", "Parliamentary", "Party", "Opposition", "Republican",
-        "Democratic", "Whip", "Lieutenant", "Attorney", "Surgeon", "Solicitor", "District",
-        "County", "City", "Town", "Regional", "Provincial", "Governing", "Ruling", "Elect", "Designate",
-    }
-)  # fmt: skip
-"""Capitalised words that may stand in a title before its head ("Defence", "Prime")."""
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """One language's vocabulary of reporting: cue verbs, speaker phrases, titles, quotation marks."""
 
-NAME_PARTICLES = ("de", "da", "van", "von", "bin", "bint", "al", "del", "della", "der", "la", "le", "ibn")
-"""Lower-case words inside names ("Ursula von der Leyen")."""
+    verbs: Mapping[str, tuple[str, ...]]
+    """Lemma -> the forms that introduce speech (finite forms and the past participle)."""
+    gerunds: frozenset[str] = frozenset()
+    """Forms that carry a clause on without a subject of their own: "…, saying “…"."""
+    weak: frozenset[str] = frozenset()
+    """Lemmas that report speech only right before a quote, a colon or "that" ("noted: “…"), not "noted a rise"."""
+    not_inverted: frozenset[str] = frozenset()
+    """Lemmas whose following noun is the one spoken to ("told reporters"), never the speaker."""
+    not_indirect: frozenset[str] = frozenset()
+    """Lemmas whose clause is not reported speech ("continued", "described")."""
+    accusations: frozenset[str] = frozenset()
+    """Forms whose object clause ("accused Y of …") is the statement."""
+    cue_tails: tuple[str, ...] = ()
+    """Phrases that complete a cue: "wrote on X", "said in a statement", "told reporters"."""
+    according_to: tuple[str, ...] = ()
+    """Words before a source: "according to X", "selon X", "laut X"."""
+    according_after: tuple[str, ...] = ()
+    """Words after a source: "X zufolge"."""
+    quote_cues: tuple[str, ...] = ()
+    """Words that name the speaker right after a quote and nowhere else: German „…“, so Müller."""
+    auxiliaries: tuple[str, ...] = ()
+    """Words allowed between a speaker and the cue ("Tarar earlier said", "Macron a déclaré")."""
+    adverb_endings: tuple[str, ...] = ()
+    """Endings of adverbs that may stand between a speaker and the cue ("-ly": "Morial forcefully told")."""
+    complementisers: tuple[str, ...] = ()
+    """Words that open a reported clause: "that", "dass", "que"."""
+    pronouns: Mapping[str, Gender] = field(default_factory=dict)
+    """Subject pronouns and what they may point back to."""
+    hyphen_pronouns: bool = False
+    """Whether a pronoun can hang on the verb with hyphens (French "dit-il", "a-t-elle ajouté")."""
+    null_subject: bool = False
+    """Whether a cue may stand with no subject at all (Spanish «…», dijo): its speaker is the person before."""
+    determiners: frozenset[str] = frozenset()
+    definite: frozenset[str] = frozenset()
+    """Determiners that point back to someone named before: "the minister" is the minister named earlier."""
+    person_nouns: frozenset[str] = frozenset()
+    """Heads of descriptions that name one person or several ("a senior official", "der Sprecher")."""
+    person_endings: tuple[str, ...] = ()
+    """Endings of nouns for people ("-ist": "ecologist Ruth Kimani"): a name after one is a person's."""
+    body_nouns: frozenset[str] = frozenset()
+    """Heads of descriptions that name a body ("the ministry", "die Polizei")."""
+    adjectives_after: bool = False
+    """Whether adjectives follow the noun, so that a description runs on after its head ("el técnico italiano")."""
+    compounds: bool = False
+    """Whether nouns join into one word (German "Regierungssprecher"): heads and titles match as word endings."""
+    feminine: frozenset[str] = frozenset()
+    """Words (honorifics, titles, nouns, as written or lower-case) that say a person is a woman."""
+    masculine: frozenset[str] = frozenset()
+    feminine_suffixes: tuple[str, ...] = ()
+    """Endings of titles that say a person is a woman (German "-in": "Ministerin")."""
+    honorifics: frozenset[str] = frozenset()
+    """Courtesy titles, as written: they mark a person but are not part of the name."""
+    role_words: frozenset[str] = frozenset()
+    """Capitalised words, as written, that head a title ("Minister", "Sen.")."""
+    role_modifiers: frozenset[str] = frozenset()
+    """Capitalised words that may stand in a title before its head ("Defence", "Prime")."""
+    particles: tuple[str, ...] = ()
+    """Lower-case words inside names ("Ursula von der Leyen")."""
+    sentence_starters: frozenset[str] = frozenset()
+    """Capitalised words, as written, that begin sentences and are never names."""
+    body_heads: frozenset[str] = frozenset()
+    """Last words, as written, of capitalised phrases that name institutions ("Ministry", "Party")."""
+    non_person_heads: frozenset[str] = frozenset()
+    """Last words, as written, of capitalised phrases that name places or things ("Street", "Treaty")."""
+    conjunctions: frozenset[str] = frozenset()
+    """Words that join two parts of one institution's name ("National Oceanic and Atmospheric Administration")."""
+    prepositions: frozenset[str] = frozenset()
+    """A capitalised run after these is an object ("the MP for Newcastle Central"), not a speaker."""
+    stop_words: frozenset[str] = frozenset()
+    """Words that end a speaker phrase read backwards from its cue ("and said", "which says")."""
+    person_relatives: tuple[str, ...] = ()
+    """Relative pronouns only people take ("who"): "Raj Patel, who studies here," is a person."""
+    relatives: frozenset[str] = frozenset()
+    """A cue after these opens a relative clause ("a woman who said"), not a statement of the subject."""
+    time_words: frozenset[str] = frozenset()
+    """Words that may follow a cue that ends a sentence: "…, officials said on Monday."."""
+    claim_verbs: frozenset[str] = frozenset()
+    """Words of decisions and events that make an unattributed sentence worth keeping."""
+    months: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    number_words: frozenset[str] = frozenset()
+    """Words that make a sentence carry a figure."""
+    quote_marks: tuple[str, ...] = ("“”", '""')
+    """Pairs of quotation marks, opening then closing, as this language's press uses them."""
 
-SENTENCE_STARTERS = frozenset(
-    {
-        "The", "A", "An", "But", "And", "Or", "In", "On", "At", "For", "If", "When", "While", "After",
-        "Before", "As", "So", "Yet", "Still", "Then", "This", "That", "These", "Those", "It", "He", "She",
-        "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Its", "There", "Here", "However",
-        "Meanwhile", "Also", "Now", "Later", "Earlier", "Today", "Yesterday", "According", "Since",
-        "Although", "Though", "Because", "With", "Without", "From", "To", "By", "Of", "Under", "Over",
-        "During", "Despite", "Instead", "Even", "Only", "Just", "Why", "What", "Who", "How", "Where",
-        "Which", "Not", "No", "Yes", "All", "Some", "Many", "Most", "Both", "Each", "Every", "Other",
-        "Another", "Such", "Last", "Next", "First", "Asked", "Speaking", "Writing", "Mrs", "Monday",
-        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Dear", "Oh", "Well",
-        "Like", "Unlike", "Among", "Amid", "About", "Against", "Between", "Through", "Until", "Unless",
-        "Whether", "Whatever", "Whoever", "Let", "Do", "Did", "Does", "Is", "Are", "Was", "Were", "Be",
-        "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "Might", "Must", "Shall",
-        "Beyond", "Besides", "Outside", "Inside", "Within", "Across", "Along", "Around", "Behind", "Below",
-        "Above", "Near", "Per", "Via", "Including", "Following", "Given", "Regarding", "Once", "Whenever",
-    }
-)  # fmt: skip
-"""Capitalised words that begin sentences and are never part of a name."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verbs", MappingProxyType(dict(self.verbs)))
+        object.__setattr__(self, "pronouns", MappingProxyType(dict(self.pronouns)))
 
-NON_PERSON_HEADS = frozenset(
-    {
-        "Party", "Service", "Services", "Center", "Centre", "Department", "House", "Court", "Council",
-        "Committee", "University", "College", "School", "Times", "Post", "News", "Journal", "Street",
-        "Agency", "Bank", "Fund", "Office", "Ministry", "Army", "Force", "Forces", "Group", "Institute",
-        "Foundation", "Association", "Union", "Company", "Corporation", "Inc", "Ltd", "Network",
-        "Administration", "Commission", "Board", "Organization", "Organisation", "Movement", "Front",
-        "League", "Alliance", "Coalition", "Campaign", "Club", "Hospital", "Airport", "Station",
-        "Province", "State", "States", "City", "County", "Republic", "Kingdom", "Islands", "River",
-        "Square", "Avenue", "Road", "Bridge", "Hall", "Tower", "Plaza", "Park", "Review", "Magazine",
-        "Press", "Media", "Television", "Radio", "Channel", "Senate", "Congress", "Parliament",
-        "Assembly", "Cabinet", "Government", "Regime", "Taliban", "Police", "Guard", "Day", "Week",
-        "Agreement", "Act", "Bill", "Law", "Treaty", "Accord", "Talks", "Summit", "Conference",
-        "Project", "Program", "Programme", "Plan", "Initiative", "Report", "Index", "Market", "Exchange",
-    }
-)  # fmt: skip
-"""Last words of capitalised phrases that name institutions, places or things, not people."""
 
-CLAIM_VERBS = frozenset(
-    {
-        "announced", "approved", "agreed", "banned", "passed", "signed", "ordered", "rejected",
-        "collapsed", "killed", "arrested", "launched", "suspended", "resigned", "elected", "voted",
-        "raised", "cut", "closed", "opened", "fell", "rose", "failed", "ended", "began", "withdrew",
-        "imposed", "lifted", "confirmed", "won", "lost", "filed", "charged", "sentenced", "fined",
-        "acquired", "sold", "bought", "hired", "fired", "declared", "postponed", "cancelled", "canceled",
-        "expanded", "reduced", "increased", "decreased", "doubled", "halved", "recorded", "reached",
-    }
-)  # fmt: skip
-"""Verbs of decisions and events that make an unattributed sentence worth keeping."""
-
-MONTHS = frozenset(
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-        "Sept", "Oct", "Nov", "Dec",
-    }
-)  # fmt: skip
-WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-NUMBER_WORDS = frozenset(
-    {
-        "million", "billion", "trillion", "thousand", "hundred", "percent", "per cent", "dozen",
-        "half", "third", "quarter", "twice", "doubled",
-    }
-)  # fmt: skip
-"""Words that make a sentence carry a figure."""
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of a supported language; an unsupported one is a :class:`~briefing.errors.ConfigError`."""
+    found: Lexicon = import_module(f"briefing.statements.languages.{check_language(language)}").LEXICON
+    return found

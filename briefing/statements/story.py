@@ -53,14 +53,16 @@ def story_statements(
     limit: int = 6,
     language: str = DEFAULT_LANGUAGE,
 ) -> list[Statement]:
-    """Up to ``limit`` statements of a story, best first, each marked with its document.
+    """Every statement of a story, best first, each marked with its document and whether the brief shows it.
 
-    Speakers are resolved across the story's documents; a statement the summary
-    already carries, or one that repeats a better one, is left out; no speaker
+    Each document is read in its own language (``language`` for one that
+    names none), its furniture left out, and speakers are resolved
+    across the story's documents. Up to ``limit`` are shown: not one the
+    summary already carries, nor one that repeats a better one, and no speaker
     takes more than two places while other statements wait.
     """
-    found = extract_related([document.text for document in documents], language=language)
-    candidates = sorted(
+    found = extract_related(documents, default_language=language)
+    ranked = sorted(
         (
             replace(statement, document=document.id)
             for document, statements in zip(documents, found, strict=True)
@@ -68,17 +70,24 @@ def story_statements(
         ),
         key=lambda statement: -statement.score,
     )
-    candidates = [statement for statement in candidates if not _carried(statement, summary)]
-    chosen: list[Statement] = []
+    shown = _shown(ranked, summary, limit)
+    return [replace(statement, shown=index in shown) for index, statement in enumerate(ranked)]
+
+
+def _shown(ranked: Sequence[Statement], summary: Sequence[SummarySentence], limit: int) -> set[int]:
+    """Positions in ``ranked`` of the statements to show."""
+    candidates = [index for index, statement in enumerate(ranked) if not _carried(statement, summary)]
+    chosen: dict[int, Statement] = {}
     voices: dict[str | None, int] = {}
     for capped in (True, False):
-        for statement in candidates:
+        for index in candidates:
+            statement = ranked[index]
             if len(chosen) >= limit:
-                return chosen
-            if statement in chosen or _repeats(statement, chosen):
+                return set(chosen)
+            if index in chosen or _repeats(statement, list(chosen.values())):
                 continue
             if capped and statement.speaker and voices.get(statement.speaker, 0) >= _PER_SPEAKER:
                 continue
-            chosen.append(statement)
+            chosen[index] = statement
             voices[statement.speaker] = voices.get(statement.speaker, 0) + 1
-    return chosen
+    return set(chosen)

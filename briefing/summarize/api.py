@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.errors import ConfigError
-from briefing.languages import DEFAULT_LANGUAGE
+from briefing.languages import DEFAULT_LANGUAGE, known_language
 from briefing.models import Document, Sentence, SummarySentence
 from briefing.options import SummaryOptions
 from briefing.summarize.length import summary_size
 from briefing.summarize.methods import METHODS
 from briefing.summarize.pool import Method, Pool
-from briefing.text import SUPPORTED_LANGUAGES, check_language, dateline_end, split_sentences
+from briefing.text import check_language, dateline_end, split_sentences
 
 DEFAULT_METHOD: str = SummaryOptions.method
 
@@ -105,19 +105,20 @@ def summarize_story(documents: Sequence[Document], options: SummaryOptions | Non
     """One summary for documents that tell the same story, each sentence citing its document.
 
     Each document is read in its own language; ``options.language`` stands in
-    for one that this package has no sentence model, stop words or stemmer for.
+    for one that names none, or one this package has no sentence model, stop
+    words or stemmer for.
     """
     options = options or SummaryOptions()
     rank = method_named(options.method)
-    languages = {doc.id: _language(doc, options.language) for doc in documents}
-    pooled = [s for doc in documents for s in summary_sentences(doc.text, doc.id, languages[doc.id])]
+    languages = {doc.id: known_language(doc.language, options.language) for doc in documents}
+    pooled = [s for doc in documents for s in summary_sentences(doc.prose, doc.id, languages[doc.id])]
     size = summary_size(pooled, count=options.sentences, documents=len(documents))
     titles = {doc.id: doc.title for doc in documents if doc.title}
-    story_language = Counter(languages.values()).most_common(1)[0][0] if languages else options.language
-    return _summary(Pool(pooled, story_language, titles, languages), rank, size)
+    pool = Pool(pooled, story_language(documents, options.language), titles, languages)
+    return _summary(pool, rank, size)
 
 
-def _language(document: Document, fallback: str) -> str:
-    """The document's own language, or ``fallback`` when it is not one of :data:`SUPPORTED_LANGUAGES`."""
-    name = document.language.strip().lower()
-    return name if name in SUPPORTED_LANGUAGES else fallback
+def story_language(documents: Sequence[Document], default: str = DEFAULT_LANGUAGE) -> str:
+    """The language most of a story's documents are in (the first one's on a tie): the one its words are weighed in."""
+    counts = Counter(known_language(doc.language, default) for doc in documents)
+    return max(counts, key=counts.__getitem__, default=default)

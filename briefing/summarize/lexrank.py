@@ -19,7 +19,7 @@ from functools import cache
 
 from briefing.errors import ConfigError
 from briefing.summarize.pool import Picks, Pool
-from briefing.summarize.terms import stop_words
+from briefing.summarize.terms import stemmer, stop_words
 from briefing.text import words
 
 THRESHOLD = 0.1
@@ -32,13 +32,20 @@ LIMIT = 20_000
 """Most sentences ranked: the similarity graph can grow with the square of the count."""
 
 
+_SNOWBALL_INSTEAD = frozenset({"czech", "greek", "polish"})
+"""Languages whose sumy stemmer needs a package sumy does not install (Greek, Polish) or warns on
+every mixed-case word (Czech): Snowball's stemmer for them is used instead."""
+
+
 @cache
-def _sumy_stemmer(language: str) -> Callable[[str], str]:
-    """sumy's stemmer for ``language`` (NLTK's Snowball), cached: the same words recur."""
+def sumy_stemmer(language: str) -> Callable[[str], str]:
+    """sumy's stemmer for ``language`` (NLTK's Snowball) or, where sumy's cannot run quietly, Snowball's; cached."""
+    if language in _SNOWBALL_INSTEAD:
+        return stemmer(language)
     from sumy.nlp.stemmers import Stemmer
 
-    stemmer: Callable[[str], str] = cache(Stemmer(language))
-    return stemmer
+    stem: Callable[[str], str] = cache(Stemmer(language))
+    return stem
 
 
 def lexrank(pool: Pool, k: int) -> Picks:
@@ -51,7 +58,7 @@ def lexrank(pool: Pool, k: int) -> Picks:
     count = len(pool.sentences)
     if count > LIMIT:
         raise ConfigError(f"method 'lexrank' takes at most {LIMIT:,} sentences (this text has {count:,})")
-    stem, stops = _sumy_stemmer(pool.language), stop_words(pool.language)
+    stem, stops = sumy_stemmer(pool.language), stop_words(pool.language)
     vocabulary: dict[str, int] = {}
     rows, columns = [], []
     for row, sentence in enumerate(pool.sentences):

@@ -6,7 +6,7 @@ from importlib import import_module
 
 from briefing.errors import ConfigError
 from briefing.summarize import news
-from briefing.summarize.lexrank import lexrank
+from briefing.summarize.lexrank import lexrank, sumy_stemmer
 from briefing.summarize.pool import Method, Picks, Pool
 from briefing.text import SumyTokenizer, words
 
@@ -53,14 +53,13 @@ def sumy_method(name: str, *, limited: bool = True) -> Method:
             )
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
-        from sumy.nlp.stemmers import Stemmer
         from sumy.utils import get_stop_words
 
         stop_words = frozenset(get_stop_words(pool.language))
         if not any({w.lower() for w in words(s.text)} - stop_words for s in pool.sentences):
             # Nothing but stop words: sumy's graph methods divide by zero; there is nothing to rank.
             return lead(pool, k)
-        summarizer = getattr(import_module(module), class_name)(Stemmer(pool.language))
+        summarizer = getattr(import_module(module), class_name)(sumy_stemmer(pool.language))
         if class_name == "EdmundsonSummarizer":
             # Edmundson's cue words: the lead's content words count for a
             # sentence, hedges count against it.
