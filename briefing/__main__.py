@@ -4,4 +4,5 @@ import sys
 
 from briefing.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not in a worker process that re-imports this module (Dask's, by spawn)
+    sys.exit(main())

@@ -2,9 +2,10 @@
 
     BuildOptions      one briefing: its title, and
      ├── LoadOptions     what to load: size and work caps, a URL's deadline, redirects, links
+     ├── StoryOptions    how documents are grouped into stories: a time window
      ├── SummaryOptions  how stories are summarised: method, sentences, language
      ├── RenderOptions   how it is rendered: template folders, paper size
-     └── RunOptions      how the work is run: worker processes, strictness
+     └── RunOptions      how the work is run: worker processes or a Dask cluster, strictness
 
 Each field carries a :class:`Setting`: its key in the config file, its flag,
 the kind of value it takes and one line of help. The config file's
@@ -69,16 +70,16 @@ def _whole(value: object) -> int:
     return value
 
 
-def _seconds(value: object, *, zero: bool = False) -> float:
+def _seconds(value: object, *, zero: bool = False, unit: str = "seconds") -> float:
     if isinstance(value, str):
         try:
             value = float(value)
         except ValueError:
-            raise ValueError("must be a number of seconds") from None
+            raise ValueError(f"must be a number of {unit}") from None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not (0 <= value < float("inf")):
-        raise ValueError("must be a number of seconds")
+        raise ValueError(f"must be a number of {unit}")
     if value == 0 and not zero:
-        raise ValueError("must be a positive number of seconds")
+        raise ValueError(f"must be a positive number of {unit}")
     return float(value)
 
 
@@ -128,6 +129,7 @@ TEXTS = Kind("a list of strings", list_of(as_text), parse=as_text, repeated=True
 WHOLE = Kind("a whole number of at least 1", _whole)
 SECONDS = Kind("a positive number of seconds", _seconds)
 WAIT = Kind("a number of seconds", lambda value: _seconds(value, zero=True))
+DAYS = Kind("a positive number of days", lambda value: _seconds(value, unit="days"))
 SIZE = Kind("a size such as 20MB", _size)
 FLAG = Kind("true or false", _flag)
 
@@ -346,6 +348,28 @@ class SummaryOptions:
 
 
 @dataclass(frozen=True)
+class StoryOptions:
+    """How documents are grouped into stories."""
+
+    heading: ClassVar[str] = "stories"
+
+    window_days: float | None = option(
+        None,
+        "stories.window",
+        DAYS,
+        "never group documents published farther apart than this (an archive's stories then cannot run "
+        "into each other across months)",
+        "--window",
+        metavar="DAYS",
+        default_text="none",
+        example=3,
+    )
+
+    def __post_init__(self) -> None:
+        check_record(self)
+
+
+@dataclass(frozen=True)
 class RenderOptions:
     """How a briefing becomes a file."""
 
@@ -384,6 +408,17 @@ class RunOptions:
         example=2,
     )
     strict: bool = option(False, "strict", FLAG, "fail (exit status 3) when any input was left out", "--strict")
+    scheduler: str | None = option(
+        None,
+        "dask.scheduler",
+        TEXT,
+        "run the work on this Dask scheduler (tcp://HOST:8786), or on a cluster of --jobs local workers "
+        "with local (needs briefing[dask])",
+        "--scheduler",
+        metavar="ADDRESS",
+        default_text="none: this machine's processes",
+        example="tcp://127.0.0.1:8786",
+    )
 
     def __post_init__(self) -> None:
         check_record(self)
@@ -397,6 +432,7 @@ class BuildOptions:
 
     title: str = option("Briefing", "title", TEXT, "the briefing's title", "--title")
     load: LoadOptions = field(default_factory=LoadOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     render: RenderOptions = field(default_factory=RenderOptions)
     run: RunOptions = field(default_factory=RunOptions)

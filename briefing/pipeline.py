@@ -8,6 +8,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from os import PathLike
 from typing import TYPE_CHECKING, TypeVar
@@ -15,11 +16,12 @@ from typing import TYPE_CHECKING, TypeVar
 from briefing.errors import LeftOutError, NoInputError
 from briefing.loaders import load_documents
 from briefing.models import Briefing, Document, InputWarning, Story
-from briefing.options import BuildOptions, SummaryOptions
+from briefing.options import BuildOptions, RunOptions, SummaryOptions
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
 from briefing.summarize import group_stories, story_headline, summarize_story
-from briefing.text.clean import clean_document
+from briefing.summarize.article import Article, prepare_article
+from briefing.text.clean import Cleaned, clean_document
 from briefing.text.controls import one_line
 
 if TYPE_CHECKING:
@@ -110,6 +112,24 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
 
 
+Mapper = Callable[[Callable[[Item], Result], Sequence[Item]], list[Result]]
+"""How a stage's work is run over its items, results in the items' order: :func:`map_in_order`
+here and in a process pool, or the tasks of a Dask cluster (:mod:`briefing.distributed`)."""
+
+
+@contextmanager
+def work_mapper(run: RunOptions, listener: StageListener | None = None) -> Iterator[Mapper]:
+    """The :data:`Mapper` that ``run`` asks for, for the length of a build: ``run.jobs`` processes
+    of this machine, or the Dask cluster at ``run.scheduler`` (``local``: one started for the build)."""
+    if run.scheduler:
+        from briefing.distributed import dask_mapper  # only when asked for: Dask is an optional extra
+
+        with dask_mapper(run.scheduler, workers=run.jobs, listener=listener) as mapper:
+            yield mapper
+    else:
+        yield partial(map_in_order, jobs=run.jobs or default_jobs(), listener=listener)  # type: ignore[misc]
+
+
 def assemble_briefing(
     documents: Sequence[Document],
     options: BuildOptions | None = None,
@@ -118,20 +138,25 @@ def assemble_briefing(
     warnings: Sequence[InputWarning] = (),
     on_warning: Callable[[InputWarning], None] | None = None,
     listener: StageListener | None = None,
+    mapper: Mapper | None = None,
 ) -> Briefing:
     """A briefing of documents already loaded: one story per event, summarised, the most reported first.
 
     Each document is cleaned first (:func:`clean_documents`); one that is not
     an article is left out with a warning, which ``on_warning`` hears of.
-    Stories are summarised ``options.run.jobs`` at a time (default: one per
-    core); the result is the same whatever the number. ``listener`` hears of
-    each stage. Raises :class:`NoInputError` when no document is an article,
-    and :class:`LeftOutError` when one is not and ``options.run.strict``.
+    The work is run by ``mapper`` (default: the one ``options.run`` asks for,
+    :func:`work_mapper`); the result is the same whatever runs it. ``listener``
+    hears of each stage. Raises :class:`NoInputError` when no document is an
+    article, and :class:`LeftOutError` when one is not and ``options.run.strict``.
     """
     options = options or BuildOptions()
-    jobs = options.run.jobs or default_jobs()
+    if mapper is None:
+        with work_mapper(options.run, listener) as run:
+            return assemble_briefing(
+                documents, options, date=date, warnings=warnings, on_warning=on_warning, listener=listener, mapper=run
+            )
     with stage(listener, "clean", len(documents)):
-        articles, left, notes = clean_documents(documents, options.summary.language, jobs=jobs, listener=listener)
+        articles, left, notes = clean_documents(documents, options.summary.language, mapper=mapper)
     for warning in (*left, *notes):
         if on_warning:
             on_warning(warning)
@@ -143,48 +168,60 @@ def assemble_briefing(
         raise left_out(left)
     with stage(listener, "group stories"):
         # The story more outlets report comes first; ties keep the order documents arrived in.
-        groups = sorted(group_stories(articles), key=len, reverse=True)
+        groups = sorted(group_stories(articles, window_days=options.stories.window_days), key=len, reverse=True)
     brief = partial(brief_story, options=options.summary)
     with stage(listener, "summaries and statements", len(groups)):
-        stories = map_in_order(brief, groups, jobs=jobs, listener=listener)
+        stories = mapper(brief, groups)
     return Briefing(
         title=options.title,
         date=date,
-        documents=tuple(articles),
+        documents=tuple(article.document for article in articles),
         stories=tuple(stories),
         warnings=(*warnings, *left, *notes),
     )
 
 
 def clean_documents(
-    documents: Sequence[Document], default_language: str, *, jobs: int = 1, listener: StageListener | None = None
-) -> tuple[list[Document], list[InputWarning], list[InputWarning]]:
-    """The documents that are articles, cleaned; a warning for each one left out; a note for each one kept
-    with something to tell (a language briefing does not read)."""
-    clean = partial(clean_document, default_language=default_language)
-    cleaned = map_in_order(clean, documents, jobs=jobs, listener=listener)
+    documents: Sequence[Document], default_language: str, *, mapper: Mapper | None = None
+) -> tuple[list[Article], list[InputWarning], list[InputWarning]]:
+    """The documents that are articles, cleaned and prepared (:func:`prepare`); a warning for each one
+    left out; a note for each one kept with something to tell (a language briefing does not read).
+    ``mapper`` runs the work (default: here)."""
+    cleaned = (mapper or map_here)(partial(prepare, default_language=default_language), documents)
     shared = Counter(doc.path or doc.url or doc.id for doc in documents)
     articles, left, notes = [], [], []
-    for each in cleaned:
+    for each, article in cleaned:
         doc = each.document
         where = doc.path or doc.url or doc.id
         named = f"{one_line(doc.title or doc.url or doc.id)}: " if shared[where] > 1 else ""
-        if each.not_an_article:
-            left.append(InputWarning(where, named + each.not_an_article))
+        if article is None:
+            left.append(InputWarning(where, named + str(each.not_an_article)))
             continue
-        articles.append(doc)
+        articles.append(article)
         if each.note:
             notes.append(InputWarning(where, named + each.note))
     return articles, left, notes
 
 
-def brief_story(group: Sequence[Document], *, options: SummaryOptions) -> Story:
+def map_here(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    """``function`` over ``items`` in this process: the :data:`Mapper` of a caller that asks for none."""
+    return list(map(function, items))
+
+
+def prepare(document: Document, default_language: str) -> tuple[Cleaned, Article | None]:
+    """One document cleaned and, if it is an article, read into an :class:`Article` (one task: a worker
+    is sent the document once)."""
+    cleaned = clean_document(document, default_language)
+    return cleaned, None if cleaned.not_an_article else prepare_article(cleaned.document, default_language)
+
+
+def brief_story(group: Sequence[Article], *, options: SummaryOptions) -> Story:
     """One story of ``group``: its title, summary and key statements (run in a worker process)."""
     summary = summarize_story(group, options)
     title, headline_source = story_headline(group)
     return Story(
         title=title,
-        documents=tuple(doc.id for doc in group),
+        documents=tuple(article.id for article in group),
         summary=tuple(summary),
         statements=tuple(story_statements(group, summary, language=options.language)),
         headline_source=headline_source,
@@ -214,21 +251,25 @@ def build_briefing(
     hears of each stage.
     """
     options = options or BuildOptions()
-    jobs = options.run.jobs or default_jobs()
-    # Standard input can be read only here, not in a worker.
-    load_jobs = 1 if "-" in map(str, inputs) else jobs
-    with stage(listener, "load"):
-        loaded = load_documents(
-            inputs,
+    with work_mapper(options.run, listener) as mapper:
+        with stage(listener, "load"):
+            loaded = load_documents(
+                inputs,
+                on_warning=on_warning,
+                options=options.load,
+                mapper=map_here if "-" in map(str, inputs) else mapper,  # standard input is read only here
+            )
+        if not loaded.documents:
+            count = len(loaded.warnings)
+            raise NoInputError(f"no usable input: all {count} input{'s' if count != 1 else ''} were left out")
+        if options.run.strict and loaded.warnings:
+            raise left_out(loaded.warnings)
+        return assemble_briefing(
+            loaded.documents,
+            options,
+            date=date,
+            warnings=loaded.warnings,
             on_warning=on_warning,
-            options=options.load,
-            mapper=partial(map_in_order, jobs=load_jobs, listener=listener),
+            listener=listener,
+            mapper=mapper,
         )
-    if not loaded.documents:
-        count = len(loaded.warnings)
-        raise NoInputError(f"no usable input: all {count} input{'s' if count != 1 else ''} were left out")
-    if options.run.strict and loaded.warnings:
-        raise left_out(loaded.warnings)
-    return assemble_briefing(
-        loaded.documents, options, date=date, warnings=loaded.warnings, on_warning=on_warning, listener=listener
-    )

@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from functools import partial
 from os import PathLike
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from briefing._version import __version__
 from briefing.errors import LoadError
-from briefing.loaders.dedupe import merge_duplicates
+from briefing.loaders.dedupe import band_keys, merge_duplicates
 from briefing.loaders.feeds import FEED_TYPES, looks_like_feed, read_feed
 from briefing.loaders.html import read_html
 from briefing.loaders.links import LinkMemory, follow_links
@@ -35,6 +35,10 @@ from briefing.loaders.web import fetch, is_url
 from briefing.models import Document, InputWarning
 from briefing.options import LoadOptions
 from briefing.text.controls import one_line
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "pypdf", "charset_normalizer", "feedparser")
 _GLOB_CHARS = frozenset("*?[")
@@ -160,10 +164,12 @@ def sniff(data: bytes) -> Reader | None:
 
 @dataclass(frozen=True)
 class Loaded:
-    """What one input gave: its documents (ids not yet unique) and its warnings."""
+    """What one input gave: its documents (ids not yet unique), its warnings, and each document's
+    near-copy band keys (:func:`~briefing.loaders.dedupe.band_keys`, made where the input was read)."""
 
     documents: tuple[Document, ...] = ()
     warnings: tuple[InputWarning, ...] = ()
+    keys: tuple[NDArray[np.uint64], ...] = ()
 
 
 def load_input(
@@ -180,7 +186,8 @@ def load_input(
     if options.follow_links and kind == "feeds" and loaded.documents:
         followed = follow_links(loaded.documents, item, partial(_page, options=options), memory)
         loaded = Loaded(followed.documents, (*loaded.warnings, *followed.warnings))
-    return _capped(loaded, item, options.max_characters)
+    capped = _capped(loaded, item, options.max_characters)
+    return replace(capped, keys=tuple(band_keys(doc.text) for doc in capped.documents))
 
 
 def _page(url: str, options: LoadOptions) -> tuple[Sequence[Document], Sequence[InputWarning]]:
@@ -296,11 +303,14 @@ def _quiet_libraries() -> Iterator[None]:
                 logger.setLevel(level)
 
 
-def finish(documents: Iterable[Document]) -> tuple[Document, ...]:
-    """Duplicates merged, then ids made unique in input order (``story``, ``story-2``…): deterministic."""
+def finish(
+    documents: Sequence[Document], keys: Sequence[NDArray[np.uint64]] | None = None
+) -> tuple[Document, ...]:
+    """Duplicates merged, then ids made unique in input order (``story``, ``story-2``…): deterministic.
+    ``keys`` are the documents' band keys, when they were made already."""
     taken: set[str] = set()
     unique = []
-    for doc in merge_duplicates(list(documents)):
+    for doc in merge_duplicates(documents, keys):
         doc_id, copy = doc.id, 1
         while doc_id in taken:
             copy += 1
@@ -333,6 +343,7 @@ def load_documents(
     """
     options = options or LoadOptions()
     documents: list[Document] = []
+    keys: list[NDArray[np.uint64]] = []
     found: list[InputWarning] = []
 
     def warn(warning: InputWarning) -> None:
@@ -343,6 +354,7 @@ def load_documents(
     load = partial(load_input, options=options, stdin=stdin, memory=memory if mapper is None else None)
     for loaded in (mapper or map)(load, expand_inputs(inputs, on_warning=warn)):
         documents.extend(loaded.documents)
+        keys.extend(loaded.keys)
         for warning in loaded.warnings:
             warn(warning)
-    return LoadResult(finish(documents) if merge else tuple(documents), tuple(found))
+    return LoadResult(finish(documents, keys) if merge else tuple(documents), tuple(found))

@@ -30,6 +30,7 @@ from briefing.statements.cues import Attribution, Grammar, grammar, spaced
 from briefing.statements.names import Name
 from briefing.statements.quotes import Quote, find_quotes
 from briefing.statements.speakers import People, Speaker, initial, title_from, who_speaks
+from briefing.summarize.article import Article
 from briefing.text import sentence_spans
 
 _DASHES = "―—–"
@@ -63,11 +64,13 @@ JOINER = " … "
 class _Text:
     """One text with its sentences, quotes and people, and the lookups the rules share."""
 
-    def __init__(self, text: str, language: str) -> None:
+    def __init__(self, text: str, language: str, sentences: Sequence[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.grammar: Grammar = grammar(language)
         self.lexicon = self.grammar.lexicon
-        self.sentences = sentence_spans(text, language) if text.strip() else []
+        if sentences is None:
+            sentences = sentence_spans(text, language) if text.strip() else []
+        self.sentences = list(sentences)
         self.sentence_starts = [start for start, _ in self.sentences]
         self.quotes = find_quotes(text, self.lexicon.quote_marks)
         self.quote_starts = [quote.opening for quote in self.quotes]
@@ -634,14 +637,19 @@ def extract_statements(text: str, *, language: str = DEFAULT_LANGUAGE) -> list[S
 
 
 def extract_related(
-    documents: Sequence[Document], *, default_language: str = DEFAULT_LANGUAGE
+    documents: Sequence[Document | Article], *, default_language: str = DEFAULT_LANGUAGE
 ) -> list[list[Statement]]:
     """The statements of each document's prose, in its own language, with names one leaves short resolved by others.
 
     For the documents of one story: "Tarar" in one report is "Attaullah Tarar"
-    in another.
+    in another. An article's sentences are taken as they were split.
     """
-    docs = [_Text(document.prose, document.language or default_language) for document in documents]
+    docs = [
+        _Text(item.document.prose, item.language, item.spans.tolist())
+        if isinstance(item, Article)
+        else _Text(item.prose, item.language or default_language)
+        for item in documents
+    ]
     for doc in docs:
         doc.people.others = [other.people for other in docs if other is not doc]
     return [_extract(doc) for doc in docs]

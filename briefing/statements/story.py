@@ -9,6 +9,7 @@ from dataclasses import replace
 from briefing.languages import DEFAULT_LANGUAGE
 from briefing.models import Document, Statement, SummarySentence
 from briefing.statements.extract import extract_related
+from briefing.summarize.article import Article, documents_of
 
 _WORD = re.compile(r"\w+")
 _SAME_WORDS = 0.6
@@ -47,13 +48,14 @@ def _repeats(statement: Statement, chosen: Sequence[Statement]) -> bool:
 
 
 def story_statements(
-    documents: Sequence[Document],
+    documents: Sequence[Document | Article],
     summary: Sequence[SummarySentence],
     *,
     limit: int = 6,
     language: str = DEFAULT_LANGUAGE,
 ) -> list[Statement]:
-    """Every statement of a story, best first, each marked with its document and whether the brief shows it.
+    """Every statement of a story (its documents, or their articles), best first, each marked with its
+    document and whether the brief shows it.
 
     Each document is read in its own language (``language`` for one that
     names none), its furniture left out, and speakers are resolved
@@ -65,7 +67,7 @@ def story_statements(
     ranked = sorted(
         (
             replace(statement, document=document.id)
-            for document, statements in zip(documents, found, strict=True)
+            for document, statements in zip(documents_of(documents), found, strict=True)
             for statement in statements
         ),
         key=lambda statement: -statement.score,

@@ -10,6 +10,7 @@ from briefing.errors import ConfigError
 from briefing.languages import DEFAULT_LANGUAGE, known_language
 from briefing.models import Document, Sentence, SummarySentence
 from briefing.options import SummaryOptions
+from briefing.summarize.article import Article, documents_of, prepared
 from briefing.summarize.length import summary_size
 from briefing.summarize.methods import METHODS
 from briefing.summarize.pool import Method, Pool
@@ -30,7 +31,11 @@ def summary_sentences(text: str, document: str = "", language: str = DEFAULT_LAN
     """The sentences of ``text`` a summary chooses from: a wire dateline ("LONDON (AP) _") is left
     off the sentence it opens (a report's first, or its second after a headline line), so that
     a summary spends no words on it; offsets still point into ``text``."""
-    found = split_sentences(text, document, language)
+    return without_datelines(split_sentences(text, document, language))
+
+
+def without_datelines(found: list[Sentence]) -> list[Sentence]:
+    """``found``, a document's sentences, with a dateline left off the first or second one."""
     for index in range(min(2, len(found))):
         if skip := dateline_end(found[index].text):
             found[index] = replace(found[index], start=found[index].start + skip, text=found[index].text[skip:])
@@ -101,8 +106,10 @@ def summarize(
     return _summary(Pool(found, language), rank, size)
 
 
-def summarize_story(documents: Sequence[Document], options: SummaryOptions | None = None) -> list[SummarySentence]:
-    """One summary for documents that tell the same story, each sentence citing its document.
+def summarize_story(
+    documents: Sequence[Document | Article], options: SummaryOptions | None = None
+) -> list[SummarySentence]:
+    """One summary for documents (or their articles) that tell the same story, each sentence citing its document.
 
     Each document is read in its own language; ``options.language`` stands in
     for one that names none, or one this package has no sentence model, stop
@@ -110,11 +117,13 @@ def summarize_story(documents: Sequence[Document], options: SummaryOptions | Non
     """
     options = options or SummaryOptions()
     rank = method_named(options.method)
-    languages = {doc.id: known_language(doc.language, options.language) for doc in documents}
-    pooled = [s for doc in documents for s in summary_sentences(doc.prose, doc.id, languages[doc.id])]
-    size = summary_size(pooled, count=options.sentences, documents=len(documents))
-    titles = {doc.id: doc.title for doc in documents if doc.title}
-    pool = Pool(pooled, story_language(documents, options.language), titles, languages)
+    articles = prepared(documents, options.language)
+    languages = {article.id: article.language for article in articles}
+    pooled = [s for article in articles for s in without_datelines(article.sentences())]
+    size = summary_size(pooled, count=options.sentences, documents=len(articles))
+    titles = {article.id: article.document.title for article in articles if article.document.title}
+    by_id = {article.id: article for article in articles}
+    pool = Pool(pooled, story_language(documents_of(articles), options.language), titles, languages, by_id)
     return _summary(pool, rank, size)
 
 

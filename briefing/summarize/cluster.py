@@ -32,11 +32,12 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from briefing.languages import known_language
 from briefing.models import Document
-from briefing.summarize.terms import event_terms, term_vectors
+from briefing.summarize.article import Article, documents_of
+from briefing.summarize.terms import FUNCTION, NO_LETTER, event_terms, numbered_terms, term_vectors, unit_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -75,6 +76,10 @@ SETTLED = 0.01
 """A round that merges fewer than this share of the stories is the last."""
 PROFILE_TERMS = 100
 """Heaviest terms kept in a story's stored profile."""
+ROWS_AT_ONCE = 5_000
+"""Documents whose term counts are gathered at once while the vectors are built."""
+
+Item = TypeVar("Item", Document, Article)
 
 
 class StoryProfile(TypedDict):
@@ -94,6 +99,7 @@ def merge_threshold(pairs: float) -> float:
 
 
 def _document_terms(document: Document) -> Counter[str]:
+    """The document's event terms as text, its title's words counted :data:`TITLE_WEIGHT` more times."""
     language = known_language(document.language)
     terms = event_terms(document.prose, language)
     if document.title:
@@ -102,18 +108,66 @@ def _document_terms(document: Document) -> Counter[str]:
     return terms
 
 
-def key_term_vectors(documents: Sequence[Document]) -> csr_matrix:
+def _event_counts(item: Document | Article) -> tuple[NDArray[np.uint64], NDArray[np.float64], NDArray[np.uint8]]:
+    """The document's event terms (by number), how often it uses each (its title's words counted
+    :data:`TITLE_WEIGHT` more times) and each one's flags."""
+    import numpy as np
+
+    if isinstance(item, Article):
+        body, title = item.body_terms(), item.title_terms()
+    else:  # a document outside the pipeline: its words, not its sentences, are all grouping needs
+        language = known_language(item.language)
+        body, title = (numbered_terms([text], language) for text in (item.prose, item.title or ""))
+    terms, flags = np.concatenate([body[0], title[0]]), np.concatenate([body[1], title[1]])
+    weights = np.r_[np.ones(len(body[0])), np.full(len(title[0]), float(TITLE_WEIGHT))]
+    events = (flags & FUNCTION) == 0
+    unique, first, inverse = np.unique(terms[events], return_index=True, return_inverse=True)
+    return unique, np.bincount(inverse.ravel(), weights=weights[events], minlength=len(unique)), flags[events][first]
+
+
+def key_term_vectors(documents: Sequence[Document | Article]) -> csr_matrix:
     """One unit tf-idf row per document over its title and text, in its own language's terms."""
-    return _vectors_and_terms(documents)[0]
+    return _event_vectors(documents)[0]
 
 
-def _vectors_and_terms(documents: Sequence[Document]) -> tuple[csr_matrix, list[str]]:
-    return term_vectors(map(_document_terms, documents), unseen=UNSEEN_DOCUMENTS)
+def _event_vectors(articles: Sequence[Document | Article]) -> tuple[csr_matrix, NDArray[np.bool_]]:
+    """One unit tf-idf row per article, and which columns are figures (terms without a letter).
+
+    Columns are the terms' numbers in order, so that the matrix does not depend on the order
+    the articles were read in; it is built :data:`ROWS_AT_ONCE` rows at a time, so that no more
+    than the matrix itself is held.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocabulary = np.zeros(0, dtype=np.uint64)
+    figure_terms = np.zeros(0, dtype=np.uint64)
+    counted = []
+    for at in range(0, len(articles), ROWS_AT_ONCE):
+        chunk = [_event_counts(article) for article in articles[at : at + ROWS_AT_ONCE]]
+        terms = np.concatenate([terms for terms, _, _ in chunk]) if chunk else vocabulary
+        vocabulary = np.union1d(vocabulary, terms)
+        flags = np.concatenate([flags for _, _, flags in chunk]) if chunk else np.zeros(0, dtype=np.uint8)
+        figure_terms = np.union1d(figure_terms, terms[(flags & NO_LETTER) != 0])
+        counted.append((terms, np.concatenate([counts for _, counts, _ in chunk]), [len(t) for t, _, _ in chunk]))
+    indices = np.concatenate([np.searchsorted(vocabulary, terms) for terms, _, _ in counted] or [np.zeros(0)])
+    tallies = np.concatenate([counts for _, counts, _ in counted] or [np.zeros(0)])
+    indptr = np.r_[0, np.cumsum([length for _, _, lengths in counted for length in lengths])]
+    del counted
+    matrix = csr_matrix(
+        (1.0 + np.log(tallies), indices.astype(np.int32), indptr.astype(np.int64)),
+        shape=(len(articles), len(vocabulary)),
+    )
+    document_frequency = np.bincount(matrix.indices, minlength=len(vocabulary))
+    matrix.data *= (np.log((1.0 + len(articles) + UNSEEN_DOCUMENTS) / (1.0 + document_frequency)) + 1.0)[
+        matrix.indices
+    ]
+    return unit_rows(matrix), np.isin(vocabulary, figure_terms)
 
 
-def group_stories(documents: Sequence[Document], *, window_days: float | None = None) -> list[list[Document]]:
-    """Documents grouped by story: stories in the order their first document arrived,
-    documents within a story in arrival order.
+def group_stories(items: Sequence[Item], *, window_days: float | None = None) -> list[list[Item]]:
+    """Documents (or their articles, :func:`~briefing.summarize.article.prepare_article`) grouped by
+    story: stories in the order their first document arrived, documents within a story in arrival order.
 
     With ``window_days``, two documents whose ``published`` dates are farther
     apart than that are never linked, and two stories are never merged when
@@ -123,19 +177,18 @@ def group_stories(documents: Sequence[Document], *, window_days: float | None = 
     """
     import numpy as np
 
-    if len(documents) < 2:
-        return [[doc] for doc in documents]
-    vectors, terms = _vectors_and_terms(documents)
-    figures = np.array([not any(ch.isalpha() for ch in term) for term in terms], dtype=bool)
-    days = _days(documents) if window_days is not None else None
+    if len(items) < 2:
+        return [[item] for item in items]
+    vectors, figures = _event_vectors(items)
+    days = _days(documents_of(items)) if window_days is not None else None
     node_of, members = _same_words(vectors, figures, days)
-    if len(members) < len(documents):
+    if len(members) < len(items):
         vectors, days = vectors[members], days[members] if days is not None else None
     sizes = np.bincount(node_of, minlength=len(members))
     story_of_node = _stories(vectors, sizes, days, window_days)
-    grouped: dict[int, list[Document]] = {}
-    for doc, story in zip(documents, story_of_node[node_of].tolist(), strict=True):
-        grouped.setdefault(story, []).append(doc)
+    grouped: dict[int, list[Item]] = {}
+    for item, story in zip(items, story_of_node[node_of].tolist(), strict=True):
+        grouped.setdefault(story, []).append(item)
     return list(grouped.values())
 
 
@@ -401,12 +454,12 @@ def story_profile(story: Sequence[Document], pile: Sequence[Document] = ()) -> S
     import numpy as np
 
     documents = list(pile) or list(story)
-    vectors, terms = _vectors_and_terms(documents)
+    vectors, terms = term_vectors(map(_document_terms, documents), unseen=UNSEEN_DOCUMENTS)
     wanted = {doc.id for doc in story}
     rows = [n for n, doc in enumerate(documents) if doc.id in wanted]
     mean = np.asarray(vectors[rows].sum(axis=0)).ravel() / max(len(rows), 1)
     heaviest = [int(i) for i in np.argsort(-mean, kind="stable")[:PROFILE_TERMS] if mean[i] > 0]
-    return {"documents": len(rows), "terms": {terms[i]: round(float(mean[i]), 6) for i in heaviest}}
+    return {"documents": len(rows), "terms": {str(terms[i]): round(float(mean[i]), 6) for i in heaviest}}
 
 
 def profile_similarity(first: StoryProfile, second: StoryProfile) -> float:
@@ -421,7 +474,7 @@ def same_story(first: StoryProfile, second: StoryProfile) -> bool:
     return profile_similarity(first, second) >= merge_threshold(pairs)
 
 
-def centrality_order(documents: Sequence[Document]) -> list[int]:
+def centrality_order(documents: Sequence[Document | Article]) -> list[int]:
     """Indexes of ``documents``, the one most alike to the others first (ties: arrival order).
 
     A document's summed similarity to all others is its vector's dot product

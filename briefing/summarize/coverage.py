@@ -26,8 +26,9 @@ seldom state a fact on their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from briefing.summarize.terms import STOP
 
 if TYPE_CHECKING:
     import numpy as np
@@ -51,26 +52,37 @@ def shared_by(documents: int) -> int:
     return max(2, -(-documents // 10))
 
 
-def concepts(terms: Sequence[Sequence[tuple[str, bool]]]) -> csr_matrix:
-    """Which word pairs each sentence holds, as a 0/1 matrix; ``terms`` are a sentence's terms,
-    each marked when it is a stop word."""
+def concepts(terms: Sequence[tuple[NDArray[np.uint64], NDArray[np.uint8]]]) -> csr_matrix:
+    """Which word pairs each sentence holds, as a 0/1 matrix; ``terms`` are a sentence's terms by
+    number and their flags (:data:`~briefing.summarize.terms.STOP` marks a stop word).
+
+    Columns are numbered in the order the pairs first occur, all sentences' pairs found at once.
+    """
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    columns: dict[tuple[str, str], int] = {}
-    rows = [
-        sorted(
-            {
-                columns.setdefault((first, second), len(columns))
-                for (first, first_stop), (second, second_stop) in pairwise(sentence)
-                if not (first_stop and second_stop)
-            }
-        )
-        for sentence in terms
-    ]
-    indptr = np.cumsum([0, *map(len, rows)])
-    indices = np.array([column for row in rows for column in row], dtype=np.int64)
-    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(columns)))
+    firsts, seconds, rows = [], [], []
+    for row, (ids, flags) in enumerate(terms):
+        stop = (flags & STOP) != 0
+        kept = ~(stop[:-1] & stop[1:])
+        firsts.append(ids[:-1][kept])
+        seconds.append(ids[1:][kept])
+        rows.append(np.full(int(kept.sum()), row, dtype=np.int64))
+    empty = np.zeros(0, dtype=np.uint64)
+    pairs = np.stack([np.concatenate(firsts or [empty]), np.concatenate(seconds or [empty])], axis=1)
+    _, first_seen, inverse = np.unique(
+        np.ascontiguousarray(pairs).view(np.dtype((np.void, 16))).ravel(), return_index=True, return_inverse=True
+    )
+    numbered = np.empty(len(first_seen), dtype=np.int64)
+    numbered[np.argsort(first_seen, kind="stable")] = np.arange(len(first_seen))
+    matrix = csr_matrix(
+        (np.ones(len(pairs)), (np.concatenate(rows or [np.zeros(0, dtype=np.int64)]), numbered[inverse.ravel()])),
+        shape=(len(terms), len(first_seen)),
+    )
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def concept_weights(pairs: csr_matrix, segment: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:

@@ -25,9 +25,10 @@ from urllib.parse import urlsplit
 
 from briefing.languages import known_language
 from briefing.models import Document, HeadlineSource
+from briefing.summarize.article import Article, documents_of
 from briefing.summarize.cluster import centrality_order
 from briefing.summarize.terms import function_words
-from briefing.text import dateline_end, split_sentences
+from briefing.text import dateline_end, sentence_spans
 from briefing.text.controls import one_line
 
 HEADLINE_WORDS = 14
@@ -62,21 +63,23 @@ _ARTICLES = {
 _TRIM = " ,;:.-–—_"
 
 
-def story_headline(documents: Sequence[Document]) -> tuple[str, HeadlineSource | None]:
-    """The story's headline and where it comes from (``None`` only for a story with no words)."""
-    order = centrality_order(documents)
+def story_headline(story: Sequence[Document | Article]) -> tuple[str, HeadlineSource | None]:
+    """The story's headline and where it comes from (``None`` only for a story with no words);
+    the story is given as its documents or their articles."""
+    order = centrality_order(story)
+    documents = documents_of(story)
     last_parts = [_parts(doc.title)[-1] for doc in documents if doc.title and len(_parts(doc.title)) > 1]
     for index in order:
         doc = documents[index]
         if doc.title and (title := site_furniture_removed(doc.title, doc, last_parts)):
             return title, HeadlineSource(document=doc.id, kind="title")
     for index in order:
-        if found := _lead_headline(documents[index]):
+        if found := _lead_headline(story[index]):
             return found
     return UNTITLED, None
 
 
-def story_title(documents: Sequence[Document]) -> str:
+def story_title(documents: Sequence[Document | Article]) -> str:
     """The story's headline (see :func:`story_headline`), one clean line, never empty."""
     return story_headline(documents)[0]
 
@@ -131,16 +134,19 @@ def _site_names(document: Document) -> set[str]:
     return names - {""}
 
 
-def _lead_headline(document: Document) -> tuple[str, HeadlineSource] | None:
+def _lead_headline(item: Document | Article) -> tuple[str, HeadlineSource] | None:
     """A headline from the document's first sentence, or ``None`` when it has none with words."""
-    language = known_language(document.language)
-    text = document.prose
-    first = split_sentences(text, document.id, language)[:1]
-    if not first:
+    if isinstance(item, Article):
+        document, language, spans = item.document, item.language, item.spans[:1].tolist()
+    else:
+        document, language = item, known_language(item.language)
+        spans = sentence_spans(document.prose, language)[:1]
+    if not spans:
         return None
-    sentence = first[0]
-    start = sentence.start + dateline_end(sentence.text)
-    end = start + _headline_length(text[start : sentence.end], language)
+    text = document.prose
+    (first_start, first_end), *_ = spans
+    start = first_start + dateline_end(text[first_start:first_end])
+    end = start + _headline_length(text[start:first_end], language)
     while end > start and text[end - 1] in _TRIM + "\n\t":
         end -= 1
     headline = one_line(text[start:end])

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.models import Sentence
 from briefing.summarize import coverage
+from briefing.summarize.article import TermArrays
 from briefing.summarize.pool import Picks, Pool, is_headline_like
-from briefing.summarize.terms import content_terms, marked_terms, term_matrix
+from briefing.summarize.terms import FIGURE, STOP, term_matrix
 from briefing.text import words
 
 if TYPE_CHECKING:
@@ -55,7 +56,6 @@ _BACK_REFERENCES = {
 """Words that, opening a sentence, refer to something the sentence before it named: such a
 sentence ("He told analysts…") is picked only after the one before it, or it leaves the reader asking who."""
 _QUOTATION = re.compile(r"[“\"‘«„][^“”\"«»„]*[”\"’»]\W*", re.S)
-_FIGURE = re.compile(r"\d")
 SAME_FIGURES = 2
 """Two sentences that share this many figures report one fact, whatever their words:
 "voting 23 to 14" and "voted 23 to 14 in favour" in two reports of one vote."""
@@ -141,12 +141,15 @@ def rank(
     title_line = headline & first_line
     body = np.flatnonzero(~title_line) if not title_line.all() else np.arange(len(sentences))
     announces = np.array([s.text.rstrip().endswith(":") for s in sentences])
+    titles = _titles(pool, title_line)
+    body_sentences = [sentences[i] for i in body.tolist()]
     picks = _rank_body(
-        [sentences[i] for i in body.tolist()],
+        body_sentences,
         (headline | announces)[body],
-        titles=_titles(pool, title_line),
+        terms=[pool.sentence_terms(i) for i in body.tolist()],
+        titles={doc: pool.title_terms(doc, text) for doc, text in titles.items()},
         k=min(k, len(body)),
-        languages=[pool.language_of(sentences[i]) for i in body.tolist()],
+        languages=[pool.language_of(sentence) for sentence in body_sentences],
         parameters=(backward, decay, title, redundant),
     )
     chosen = [(int(body[index]), score) for index, score in picks]
@@ -164,13 +167,14 @@ def _rank_body(
     sentences: Sequence[Sentence],
     unwanted: NDArray[np.bool_],
     *,
-    titles: Mapping[str, str],
+    terms: Sequence[TermArrays],
+    titles: Mapping[str, TermArrays],
     k: int,
     languages: Sequence[str],
     parameters: tuple[float, float, float, float],
 ) -> Picks:
-    """:func:`rank` on the body of the documents (``languages``: each sentence's), where
-    ``unwanted`` lines are picked last."""
+    """:func:`rank` on the body of the documents (``terms`` and ``languages``: each sentence's;
+    ``titles``: each document's title's terms), where ``unwanted`` lines are picked last."""
     import numpy as np
 
     backward, decay, title, redundant = parameters
@@ -178,23 +182,24 @@ def _rank_body(
     starts = np.array([i for i in range(len(sentences)) if i == 0 or documents[i] != documents[i - 1]])
     segment = _segments(starts, len(sentences))
     position = np.arange(len(sentences)) - starts[segment]
-    marked = [marked_terms(s.text, language) for s, language in zip(sentences, languages, strict=True)]
-    terms = [[term for term, stop in sentence if not stop] for sentence in marked]
-    title_terms = [content_terms(titles.get(documents[start], ""), languages[start]) for start in starts.tolist()]
-    matrix = term_matrix(terms + title_terms)
+    content = [(ids[(flags & STOP) == 0], flags[(flags & STOP) == 0]) for ids, flags in terms]
+    nothing = (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint8))
+    title_content = [titles.get(documents[start], nothing) for start in starts.tolist()]
+    title_content = [(ids[(flags & STOP) == 0], flags[(flags & STOP) == 0]) for ids, flags in title_content]
+    matrix = term_matrix(ids.tolist() for ids, _ in content + title_content)
     vectors, title_vectors = matrix[: len(sentences)], matrix[len(sentences) :]
 
     to_title = np.asarray(vectors.multiply(title_vectors[segment]).sum(axis=1)).ravel()
-    substance = np.sqrt(1.0 + np.array([len(t) for t in terms], dtype=float))
+    substance = np.sqrt(1.0 + np.array([len(ids) for ids, _ in content], dtype=float))
     digest_score = _scaled(directed_centrality(vectors, starts, 1.0) * substance) + title * to_title
     leaning = _leans_back(sentences, languages) & (position > 0)
     leans_on = np.where(leaning, np.arange(len(sentences)) - 1, -1)
     digest_score[unwanted] = -1.0
-    figures = _figures(terms)
+    figures = _figures([ids[(flags & FIGURE) != 0] for ids, flags in content])
 
     if len(starts) > 1:  # a story: the facts its reports share (the digest if they share no words)
-        pairs = coverage.concepts(marked)
-        lengths = np.array([len(sentence) for sentence in marked], dtype=float)
+        pairs = coverage.concepts(terms)
+        lengths = np.array([len(ids) for ids, _ in terms], dtype=float)
         told = coverage.cover(
             pairs,
             coverage.concept_weights(pairs, segment),
@@ -221,13 +226,13 @@ def _rank_body(
     return [(index, float(score[index])) for index in chosen]
 
 
-def _figures(terms: Sequence[Sequence[str]]) -> csr_matrix:
-    """Which figures (numbers, dates) each sentence holds, as a 0/1 matrix."""
+def _figures(figures: Sequence[NDArray[np.uint64]]) -> csr_matrix:
+    """Which figures (numbers, dates: terms by number) each sentence holds, as a 0/1 matrix."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    columns: dict[str, int] = {}
-    rows = [sorted({columns.setdefault(t, len(columns)) for t in sentence if _FIGURE.search(t)}) for sentence in terms]
+    columns: dict[int, int] = {}
+    rows = [sorted({columns.setdefault(t, len(columns)) for t in sentence.tolist()}) for sentence in figures]
     indptr = np.cumsum([0, *map(len, rows)])
     indices = np.array([column for row in rows for column in row], dtype=np.int64)
     return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(columns)))

@@ -7,10 +7,11 @@ so that importing :mod:`briefing.summarize` stays cheap.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -18,9 +19,12 @@ from typing import TYPE_CHECKING
 from briefing.text import check_language, words
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
     from scipy.sparse import csr_matrix
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_DIGIT = re.compile(r"\d")
 
 
 @cache
@@ -60,61 +64,99 @@ def function_words(language: str) -> frozenset[str]:
 
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
-    """A cached Snowball stemmer: light to import, and words repeat a lot in news."""
+    """A Snowball stemmer, run by PyStemmer, which keeps its own bounded cache of recent words."""
     import snowballstemmer
 
-    stem = snowballstemmer.stemmer(check_language(language)).stemWord
-    return lru_cache(maxsize=200_000)(stem)
+    stem: Callable[[str], str] = snowballstemmer.stemmer(check_language(language)).stemWord
+    return stem
 
 
-def content_terms(text: str, language: str) -> list[str]:
-    """``text``'s words that are not stop words, lower-cased, letters-only words stemmed.
-
-    A possessive ending is dropped ("Pakistan’s" is "Pakistan"). Numbers,
-    codes and hyphenated words are kept as they are: stemming cannot help
-    them, and each distinct one would cost a stemmer call.
-    """
-    return [term for term, stop in marked_terms(text, language) if not stop]
-
-
-def marked_terms(text: str, language: str) -> list[tuple[str, bool]]:
-    """Every word of ``text`` as a term (as :func:`content_terms` makes them), marked when it is a
-    stop word: word pairs need the stop words in place. Stop words are not stemmed."""
-    stops = stop_words(language)
-    stem = stemmer(language)
-    return [
-        (word, True) if word in stops else (stem(word) if word.isalpha() else word, False)
-        for word in (_POSSESSIVE.sub("", w.lower()) for w in words(text))
-    ]
+STOP = 1
+"""A term's flag: a stop word (sumy's list), left unstemmed; summaries pair it with its neighbours only."""
+FUNCTION = 2
+"""A term's flag: any function word (the full lists of :func:`function_words`), which names no event."""
+FIGURE = 4
+"""A term's flag: it holds a digit (a number, a date, a code)."""
+NO_LETTER = 8
+"""A term's flag: it holds no letter (a figure that grouping weighs apart from words)."""
+WORDS_REMEMBERED = 100_000
+"""Distinct words per language whose term is remembered: news repeats its words, and the memory stays bounded."""
 
 
-def event_terms(text: str, language: str) -> Counter[str]:
-    """How often ``text`` uses each term that can name an event: as :func:`content_terms`, but
-    without any of :func:`function_words`, the full lists. Each distinct word is looked up once
-    per language (a pile repeats its words).
-    """
-    counts = Counter(map(_event_term(language), words(text)))
-    del counts[""]  # the words that are not terms
-    return counts
+def term_id(term: str) -> int:
+    """A term's number, the same in every process and on every machine (Python's ``hash`` of a
+    string is not): 64 bits of BLAKE2b, so that two of a million terms share one by chance once
+    in about 30 million archives."""
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
 
 
 @cache
-def _event_term(language: str) -> Callable[[str], str]:
-    stops = function_words(language)
+def word_term(language: str) -> Callable[[str], tuple[str, int, int]]:
+    """The function that makes a word a term: ``(term, term_id(term), flags)``.
+
+    The word is lower-cased and a possessive ending dropped ("Pakistan’s" is
+    "Pakistan"); a stop word stays as it is, any other letters-only word is
+    stemmed, and numbers, codes and hyphenated words stay as they are
+    (stemming cannot help them). The flags say what the term is to each stage.
+    """
+    stops = stop_words(language)
+    functions = function_words(language)
     stem = stemmer(language)
 
-    @lru_cache(maxsize=200_000)
-    def term(word: str) -> str:
+    @lru_cache(maxsize=WORDS_REMEMBERED)
+    def term(word: str) -> tuple[str, int, int]:
         word = _POSSESSIVE.sub("", word.lower())
         if word in stops:
-            return ""
-        return stem(word) if word.isalpha() else word
+            found, flags = word, STOP | FUNCTION
+        else:
+            found, flags = (stem(word) if word.isalpha() else word), FUNCTION if word in functions else 0
+        if _DIGIT.search(found):
+            flags |= FIGURE
+        if not any(char.isalpha() for char in found):
+            flags |= NO_LETTER
+        return found, term_id(found), flags
 
     return term
 
 
-Terms = Iterable[str] | Mapping[str, int]
-"""A text's terms, one by one or already counted."""
+def content_terms(text: str, language: str) -> list[str]:
+    """``text``'s words that are not stop words, as terms (see :func:`word_term`)."""
+    return [term for term, stop in marked_terms(text, language) if not stop]
+
+
+def marked_terms(text: str, language: str) -> list[tuple[str, bool]]:
+    """Every word of ``text`` as a term, marked when it is a stop word: word pairs need the stop words in place."""
+    term = word_term(language)
+    return [(found, bool(flags & STOP)) for found, _, flags in map(term, words(text))]
+
+
+def event_terms(text: str, language: str) -> Counter[str]:
+    """How often ``text`` uses each term that can name an event: as :func:`content_terms`, but
+    without any of :func:`function_words`, the full lists."""
+    term = word_term(language)
+    return Counter(found for found, _, flags in map(term, words(text)) if not flags & FUNCTION)
+
+
+def numbered_terms(
+    texts: Iterable[str], language: str
+) -> tuple[NDArray[np.uint64], NDArray[np.uint8], NDArray[np.int32]]:
+    """Every word of each of ``texts`` as a term's number and its flags, and where each text's terms end."""
+    import numpy as np
+
+    term = word_term(language)
+    ids: list[int] = []
+    flags: list[int] = []
+    ends: list[int] = []
+    for text in texts:
+        for _, number, flag in map(term, words(text)):
+            ids.append(number)
+            flags.append(flag)
+        ends.append(len(ids))
+    return np.array(ids, dtype=np.uint64), np.array(flags, dtype=np.uint8), np.array(ends, dtype=np.int32)
+
+
+Terms = Iterable[Hashable] | Mapping[Hashable, int]
+"""A text's terms (strings, or their numbers), one by one or already counted."""
 
 
 def term_matrix(texts: Iterable[Terms], *, unseen: int = 0) -> csr_matrix:
@@ -125,7 +167,7 @@ def term_matrix(texts: Iterable[Terms], *, unseen: int = 0) -> csr_matrix:
     return term_vectors(texts, unseen=unseen)[0]
 
 
-def term_vectors(texts: Iterable[Terms], *, unseen: int = 0) -> tuple[csr_matrix, list[str]]:
+def term_vectors(texts: Iterable[Terms], *, unseen: int = 0) -> tuple[csr_matrix, list[Hashable]]:
     """Rows of tf-idf weights for lists of terms, each row scaled to unit length (or left empty),
     and the term of each column.
 
@@ -138,7 +180,7 @@ def term_vectors(texts: Iterable[Terms], *, unseen: int = 0) -> tuple[csr_matrix
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    vocabulary: dict[str, int] = {}
+    vocabulary: dict[Hashable, int] = {}
     indptr = array("q", [0])
     indices = array("q")
     tallies = array("d")
