@@ -59,6 +59,8 @@ _QUOTATION = re.compile(r"[“\"‘«„][^“”\"«»„]*[”\"’»]\W*", re
 SAME_FIGURES = 2
 """Two sentences that share this many figures report one fact, whatever their words:
 "voting 23 to 14" and "voted 23 to 14 in favour" in two reports of one vote."""
+ALL_PAIRS_AT_ONCE = 1500
+"""Most sentences whose similarities are all computed at once (18 MB); past them, as they are asked for."""
 _CHECKED = 2000
 """Candidates checked for redundancy; past them (absurdly long summaries) sentences go in by score."""
 
@@ -195,7 +197,7 @@ def _rank_body(
     leaning = _leans_back(sentences, languages) & (position > 0)
     leans_on = np.where(leaning, np.arange(len(sentences)) - 1, -1)
     digest_score[unwanted] = -1.0
-    figures = _figures([ids[(flags & FIGURE) != 0] for ids, flags in content])
+    likeness = _Likeness(vectors, _figures([ids[(flags & FIGURE) != 0] for ids, flags in content]))
 
     if len(starts) > 1:  # a story: the facts its reports share (the digest if they share no words)
         pairs = coverage.concepts(terms)
@@ -208,20 +210,19 @@ def _rank_body(
             wanted=~unwanted & (lengths >= coverage.SHORTEST),
             opening=position == 0,
             leans_on=leans_on,
-            says_again=lambda index, chosen: bool(_similarity((vectors, figures), [index], chosen).max() > redundant),
+            says_again=lambda index, chosen: bool(likeness([index], chosen).max() > redundant),
         )
         if told or k == 0:
             return told
         return [
-            (index, float(digest_score[index]))
-            for index in _select((vectors, figures), digest_score, k, redundant, [], leans_on)
+            (index, float(digest_score[index])) for index in _select(likeness, digest_score, k, redundant, [], leans_on)
         ]
 
     directed = _scaled(directed_centrality(vectors, starts, backward))
     lead_score = (directed + title * to_title + 1e-6) * (1.0 + position) ** -decay
     lead_score[unwanted] = -1.0
-    chosen = _select((vectors, figures), lead_score, min(k, LEAD_SENTENCES), redundant, [], leans_on)
-    chosen = _select((vectors, figures), digest_score, k, redundant, chosen, leans_on)
+    chosen = _select(likeness, lead_score, min(k, LEAD_SENTENCES), redundant, [], leans_on)
+    chosen = _select(likeness, digest_score, k, redundant, chosen, leans_on)
     score = np.where(np.isin(np.arange(len(sentences)), chosen[:LEAD_SENTENCES]), lead_score, digest_score)
     return [(index, float(score[index])) for index in chosen]
 
@@ -263,7 +264,7 @@ def _titles(pool: Pool, title_line: NDArray[np.bool_]) -> dict[str, str]:
 
 
 def _select(
-    sentences: tuple[csr_matrix, csr_matrix],
+    likeness: _Likeness,
     score: NDArray[np.float64],
     k: int,
     redundant: float,
@@ -271,9 +272,9 @@ def _select(
     leans_on: NDArray[np.int64],
 ) -> list[int]:
     """``chosen`` extended best first to ``k`` sentences, skipping any that says what one already in
-    says (too similar in words, or :data:`SAME_FIGURES` figures in common; ``sentences`` holds the
-    word vectors and figures), and any that leans on a sentence (``leans_on``, else -1) not in yet;
-    the skipped ones fill up if nothing else is left.
+    says (too similar in words, or :data:`SAME_FIGURES` figures in common: ``likeness``), and any
+    that leans on a sentence (``leans_on``, else -1) not in yet; the skipped ones fill up if nothing
+    else is left.
     """
     import numpy as np
 
@@ -281,7 +282,7 @@ def _select(
     taken = set(chosen)
     order = [i for i in np.argsort(-score, kind="stable").tolist() if i not in taken]
     checked = order[:_CHECKED]
-    similar = _similarity(sentences, checked, checked + chosen) if checked else np.zeros((0, 0))
+    similar = likeness(checked, checked + chosen) if checked else np.zeros((0, 0))
     column = {index: j for j, index in enumerate(checked + chosen)}
     skipped = []
     for row, index in enumerate(checked):
@@ -296,13 +297,28 @@ def _select(
     return (chosen + skipped + order[_CHECKED:])[: max(k, len(chosen))]
 
 
-def _similarity(sentences: tuple[csr_matrix, csr_matrix], rows: list[int], columns: list[int]) -> NDArray[np.float64]:
-    """Cosine similarity of the ``rows`` sentences to the ``columns`` ones (``sentences`` holds the
-    word vectors and figures), 1 where two share :data:`SAME_FIGURES` figures: one fact."""
-    import numpy as np
+class _Likeness:
+    """Cosine similarity of sentences (their word vectors), 1 where two share :data:`SAME_FIGURES`
+    figures: one fact. For a story of up to :data:`ALL_PAIRS_AT_ONCE` sentences every pair is
+    computed at once, in one product, and later asked for by index."""
 
-    vectors, figures = sentences
-    similar = (vectors[rows] @ vectors[columns].T).toarray()
-    shared = (figures[rows] @ figures[columns].T).toarray()
-    result: NDArray[np.float64] = np.where(shared >= SAME_FIGURES, 1.0, similar)
-    return result
+    def __init__(self, vectors: csr_matrix, figures: csr_matrix) -> None:
+        self.vectors, self.figures = vectors, figures
+        everything = list(range(vectors.shape[0]))
+        self.all_pairs = self.computed(everything, everything) if len(everything) <= ALL_PAIRS_AT_ONCE else None
+
+    def __call__(self, rows: list[int], columns: list[int]) -> NDArray[np.float64]:
+        import numpy as np
+
+        if self.all_pairs is not None:
+            result: NDArray[np.float64] = self.all_pairs[np.ix_(rows, columns)]
+            return result
+        return self.computed(rows, columns)
+
+    def computed(self, rows: list[int], columns: list[int]) -> NDArray[np.float64]:
+        import numpy as np
+
+        similar = (self.vectors[rows] @ self.vectors[columns].T).toarray()
+        shared = (self.figures[rows] @ self.figures[columns].T).toarray()
+        result: NDArray[np.float64] = np.where(shared >= SAME_FIGURES, 1.0, similar)
+        return result

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from briefing.text import check_language, words
@@ -144,15 +145,15 @@ def numbered_terms(
     import numpy as np
 
     term = word_term(language)
-    ids: list[int] = []
-    flags: list[int] = []
-    ends: list[int] = []
+    lengths: list[int] = []
+    found: list[tuple[str, int, int]] = []
     for text in texts:
-        for _, number, flag in map(term, words(text)):
-            ids.append(number)
-            flags.append(flag)
-        ends.append(len(ids))
-    return np.array(ids, dtype=np.uint64), np.array(flags, dtype=np.uint8), np.array(ends, dtype=np.int32)
+        made = list(map(term, words(text)))
+        lengths.append(len(made))
+        found += made
+    ids = np.fromiter(map(itemgetter(1), found), dtype=np.uint64, count=len(found))
+    flags = np.fromiter(map(itemgetter(2), found), dtype=np.uint8, count=len(found))
+    return ids, flags, np.cumsum(lengths, dtype=np.int32)
 
 
 Terms = Iterable[Hashable] | Mapping[Hashable, int]
