@@ -88,13 +88,14 @@ def event_terms(text: str, language: str) -> Counter[str]:
     without any of :func:`function_words`, the full lists. Each distinct word is looked up once
     per language (a pile repeats its words).
     """
-    counts = Counter(map(_event_term(language), words(text)))
+    counts = Counter(map(event_term(language), words(text)))
     del counts[""]  # the words that are not terms
     return counts
 
 
 @cache
-def _event_term(language: str) -> Callable[[str], str]:
+def event_term(language: str) -> Callable[[str], str]:
+    """The function from one word to its event term (``""`` for a function word), as :func:`event_terms` uses it."""
     stops = function_words(language)
     stem = stemmer(language)
 
