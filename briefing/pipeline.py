@@ -8,13 +8,14 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 from os import PathLike
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing.errors import LeftOutError, NoInputError
 from briefing.loaders import load_documents
-from briefing.models import Briefing, Document, InputWarning, Story
+from briefing.models import Briefing, Document, InputWarning, Story, SummarySentence
 from briefing.options import BuildOptions, SummaryOptions
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
@@ -24,6 +25,8 @@ from briefing.text.controls import one_line
 
 if TYPE_CHECKING:
     import multiprocessing.context
+
+    from briefing.continuity import EarlierStory
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -116,6 +119,7 @@ def assemble_briefing(
     *,
     date: dt.date,
     warnings: Sequence[InputWarning] = (),
+    history: Sequence[EarlierStory] = (),
     on_warning: Callable[[InputWarning], None] | None = None,
     listener: StageListener | None = None,
 ) -> Briefing:
@@ -123,6 +127,10 @@ def assemble_briefing(
 
     Each document is cleaned first (:func:`clean_documents`); one that is not
     an article is left out with a warning, which ``on_warning`` hears of.
+    A story that continues one of ``history`` or of the JSON briefs in
+    ``options.previous`` (briefs before ``date``) is marked so, and its
+    summary prefers what they did not tell (:mod:`briefing.continuity`); an
+    earlier brief that cannot be read is a warning.
     Stories are summarised ``options.run.jobs`` at a time (default: one per
     core); the result is the same whatever the number. ``listener`` hears of
     each stage. Raises :class:`NoInputError` when no document is an article,
@@ -141,18 +149,36 @@ def assemble_briefing(
         raise NoInputError(f"no usable input: {none} an article")
     if options.run.strict and left:
         raise left_out(left)
+    from briefing.continuity import follow, profile_record, read_previous
+    from briefing.summarize.cluster import story_profiles
+
     with stage(listener, "group stories"):
         # The story more outlets report comes first; ties keep the order documents arrived in.
         groups = sorted(group_stories(articles), key=len, reverse=True)
-    brief = partial(brief_story, options=options.summary)
+        profiles = [profile_record(profile) for profile in story_profiles(groups, articles)]
+    earlier, unread = read_previous(options.previous)
+    for warning in unread:
+        if on_warning:
+            on_warning(warning)
+    followed = follow(profiles, [*history, *earlier], date)
+    items = [(group, found.points if found else ()) for group, found in zip(groups, followed, strict=True)]
     with stage(listener, "summaries and statements", len(groups)):
-        stories = map_in_order(brief, groups, jobs=jobs, listener=listener)
+        stories = map_in_order(partial(_brief, options=options.summary), items, jobs=jobs, listener=listener)
+    stories = [
+        replace(
+            story,
+            profile=profile,
+            first_seen=found.first_seen if found else date,
+            previous=found.previous if found else (),
+        )
+        for story, profile, found in zip(stories, profiles, followed, strict=True)
+    ]
     return Briefing(
         title=options.title,
         date=date,
         documents=tuple(articles),
         stories=tuple(stories),
-        warnings=(*warnings, *left, *notes),
+        warnings=(*warnings, *unread, *left, *notes),
     )
 
 
@@ -178,17 +204,47 @@ def clean_documents(
     return articles, left, notes
 
 
-def brief_story(group: Sequence[Document], *, options: SummaryOptions) -> Story:
-    """One story of ``group``: its title, summary and key statements (run in a worker process)."""
-    summary = summarize_story(group, options)
+def brief_story(
+    group: Sequence[Document], *, options: SummaryOptions, told: Sequence[tuple[str, dt.date]] = ()
+) -> Story:
+    """One story of ``group``: its title, summary, key statements and disagreements (run in a worker process).
+
+    ``told`` are the points earlier briefs of the story made (sentence, date):
+    the summary prefers what is new (:func:`briefing.continuity.prefer_new`).
+    Each summary sentence names every document that reports its point.
+    """
+    # Here, not at the top: ``briefing --help`` should not pay for them.
+    from briefing.continuity import prefer_new
+    from briefing.summarize.conflicts import story_conflicts
+    from briefing.summarize.corroborate import summary_sources
+
+    summary, text = prefer_new(group, summarize_story(group, options), options, told)
+    outlets = {doc.id: doc.outlet for doc in group}
+    summary = [
+        replace(sentence, sources=sources, single_source=len({outlets[doc] for doc in sources}) == 1)
+        for sentence, sources in zip(summary, summary_sources(text, summary, group), strict=True)
+    ]
     title, headline_source = story_headline(group)
     return Story(
         title=title,
         documents=tuple(doc.id for doc in group),
         summary=tuple(summary),
-        statements=tuple(story_statements(group, summary, language=options.language)),
+        # A quote that says what the summary or an earlier brief said is not shown again.
+        statements=tuple(story_statements(group, [*summary, *map(_told_point, told)], language=options.language)),
         headline_source=headline_source,
+        conflicts=tuple(story_conflicts(text, group)),
     )
+
+
+def _told_point(point: tuple[str, dt.date]) -> SummarySentence:
+    """A point an earlier brief made, as a summary sentence of no document of this story."""
+    return SummarySentence(text=point[0], start=0, end=0, score=0.0, document="")
+
+
+def _brief(item: tuple[Sequence[Document], Sequence[tuple[str, dt.date]]], options: SummaryOptions) -> Story:
+    """:func:`brief_story` of one (group, points told before), for a process pool."""
+    group, told = item
+    return brief_story(group, options=options, told=told)
 
 
 def left_out(warnings: Sequence[InputWarning]) -> LeftOutError:

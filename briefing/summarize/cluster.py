@@ -398,15 +398,23 @@ def story_profile(story: Sequence[Document], pile: Sequence[Document] = ()) -> S
     (the day's documents, which should include the story's; default: the story alone), cut to its
     :data:`PROFILE_TERMS` heaviest terms.
     """
+    return story_profiles([story], pile)[0]
+
+
+def story_profiles(stories: Sequence[Sequence[Document]], pile: Sequence[Document] = ()) -> list[StoryProfile]:
+    """:func:`story_profile` of each story, the pile's vectors made once for all of them."""
     import numpy as np
 
-    documents = list(pile) or list(story)
+    documents = list(pile) or [doc for story in stories for doc in story]
     vectors, terms = _vectors_and_terms(documents)
-    wanted = {doc.id for doc in story}
-    rows = [n for n, doc in enumerate(documents) if doc.id in wanted]
-    mean = np.asarray(vectors[rows].sum(axis=0)).ravel() / max(len(rows), 1)
-    heaviest = [int(i) for i in np.argsort(-mean, kind="stable")[:PROFILE_TERMS] if mean[i] > 0]
-    return {"documents": len(rows), "terms": {terms[i]: round(float(mean[i]), 6) for i in heaviest}}
+    row_of = {doc.id: n for n, doc in enumerate(documents)}
+    profiles: list[StoryProfile] = []
+    for story in stories:
+        rows = sorted({row_of[doc.id] for doc in story if doc.id in row_of})
+        mean = np.asarray(vectors[rows].sum(axis=0)).ravel() / max(len(rows), 1)
+        heaviest = [int(i) for i in np.argsort(-mean, kind="stable")[:PROFILE_TERMS] if mean[i] > 0]
+        profiles.append({"documents": len(rows), "terms": {terms[i]: round(float(mean[i]), 6) for i in heaviest}})
+    return profiles
 
 
 def profile_similarity(first: StoryProfile, second: StoryProfile) -> float:
