@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.models import Document, InputWarning, Profile, SummarySentence
 from briefing.options import SummaryOptions
 from briefing.summarize.api import summarize_story
-from briefing.summarize.cluster import StoryProfile, merge_threshold
+from briefing.summarize.cluster import EVIDENCE, SAME_STORY, StoryProfile
 from briefing.summarize.corroborate import SAME_POINT, StoryText, point_scores, story_text
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def follow(profiles: Sequence[Profile], earlier: Sequence[EarlierStory], date: d
     today, past = _profile_matrix([*profiles, *(story.profile for story in before)], len(profiles))
     similarity = (today @ past.T).toarray()
     pairs = np.outer([p.documents for p in profiles], [story.profile.documents for story in before])
-    threshold = np.vectorize(merge_threshold)(np.maximum(pairs, 1).astype(float))
+    threshold = SAME_STORY + EVIDENCE / np.sqrt(np.maximum(pairs, 1))  # merge_threshold, for every pair at once
     found: list[Continuation | None] = []
     for row in similarity >= threshold:
         matched = [before[column] for column in np.flatnonzero(row).tolist()]
@@ -202,7 +202,7 @@ def read_previous(paths: Sequence[str | PathLike[str]]) -> tuple[list[EarlierSto
         except OSError as exc:
             warnings.append(InputWarning(str(path), f"earlier brief not read: {exc.strerror or exc}"))
             continue
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             warnings.append(InputWarning(str(path), f"not a JSON brief of briefing's, not followed: {exc}"))
             continue
         if not found:

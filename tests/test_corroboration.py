@@ -20,7 +20,7 @@ from briefing.pipeline import assemble_briefing, build_briefing
 from briefing.render import render
 from briefing.state import dump_briefing, load_briefing
 from briefing.summarize.conflicts import story_conflicts
-from briefing.summarize.corroborate import story_text
+from briefing.summarize.corroborate import SAME_POINT, point_scores, story_text
 
 BRIDGE = Path(__file__).parent / "fixtures" / "bridge"
 DAY1, DAY2, DAY3 = dt.date(2026, 11, 23), dt.date(2026, 11, 24), dt.date(2026, 11, 25)
@@ -43,6 +43,21 @@ def test_each_point_cites_every_report_that_carries_it() -> None:
     assert not lead.single_source
     berg = next(s for s in story.summary if "divers would keep searching" in s.text)
     assert berg.sources == (berg.document,) and berg.single_source
+
+
+def test_a_report_that_gives_another_figure_does_not_carry_the_point() -> None:
+    documents = [
+        Document("wire", "Divers recovered more bodies overnight, bringing the number of dead to 29.\n", source="Wire"),
+        Document(
+            "post", "The number of dead rose to 27 after divers recovered more bodies overnight.\n", source="Post"
+        ),
+        Document(
+            "courier", "Divers recovered more bodies overnight, and the number of dead rose to 29.\n", source="Courier"
+        ),
+    ]
+    text = story_text(documents)
+    scores = point_scores(text, [0], [1, 2])[0]
+    assert scores[0] < SAME_POINT <= scores[1]
 
 
 def test_figures_that_differ_for_one_thing_are_set_side_by_side() -> None:
@@ -127,6 +142,34 @@ def test_figures_of_different_things_or_that_agree_are_no_conflict(second: str) 
         Document("b", second + "\n", source="B"),
     ]
     assert story_conflicts(story_text(documents), documents) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Only 2.3 percent of the police force came from minorities, the report said.",
+         "Only 2 percent of the police force came from minorities, the report said."),  # rounded
+        ("One out of 10 children in the region dies of preventable diseases, the report said.",
+         "One out of 92,000 children in the region dies of preventable diseases, the report said."),  # too far apart
+        ("The boat capsized on Monday, killing his mother and 10 others, the coast guard said.",
+         "The boat capsized on Monday, killing his mother and 12 others, the coast guard said."),  # no unit
+    ],
+)  # fmt: skip
+def test_figures_that_round_or_count_nothing_are_no_conflict(first: str, second: str) -> None:
+    documents = [Document("a", first + "\n", source="A"), Document("b", second + "\n", source="B")]
+    assert story_conflicts(story_text(documents), documents) == []
+
+
+def test_reports_far_apart_in_time_or_a_report_against_itself_are_no_conflict() -> None:
+    monday = "The storm killed 23 people in the north on Monday, officials said.\n"
+    later = Document("b", monday.replace("23", "25"), source="B", published=DAY1 + dt.timedelta(days=10))
+    documents = [Document("a", monday, source="A", published=DAY1), later]
+    assert story_conflicts(story_text(documents), documents) == []
+    both = monday + monday.replace("23", "31").replace("north", "south")
+    documents = [Document("a", both, source="A"), Document("b", monday.replace("23", "25"), source="B")]
+    assert story_conflicts(story_text(documents), documents) == []
+    documents = [Document("a", monday, source="A"), Document("b", monday.replace("23", "25"), source="B")]
+    assert len(story_conflicts(story_text(documents), documents)) == 1
 
 
 def test_the_kept_briefing_keeps_every_new_field() -> None:

@@ -64,6 +64,8 @@ class StoryText:
     language: str
     figure_columns: NDArray[np.bool_]
     """Which columns are figures (terms with a digit)."""
+    name_columns: NDArray[np.bool_]
+    """Which columns are names (weighed :data:`NAME_WEIGHT`)."""
     names: frozenset[str]
     """The terms the story writes as names (with a capital inside a sentence, more often than not)."""
     rows: Mapping[tuple[str, int], int]
@@ -122,6 +124,7 @@ def story_text(documents: Sequence[Document], language: str = DEFAULT_LANGUAGE, 
         vectors=unit_rows(matrix @ diags(weight)) if len(terms) else matrix,
         language=story,
         figure_columns=np.array([_DIGIT.search(t) is not None for t in terms], dtype=bool),
+        name_columns=np.array([t in names for t in terms], dtype=bool),
         names=names,
         rows={(s.document, s.start): index for index, s in enumerate(sentences)},
     )
@@ -155,6 +158,8 @@ def _figure_evidence(first: Sequence[Figure], second: Sequence[Figure], names: f
         alike = [other for other in second if same_thing(one, other, names)]
         if len(alike) == 1:
             return -1.0
+    if len(first) == len(second) == 1 and not first[0].agrees(second[0]):
+        return -1.0  # each gives one figure, and they differ: other facts, or a disagreement
     return SHARED_FIGURE if shared else 0.0
 
 

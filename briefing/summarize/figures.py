@@ -54,6 +54,15 @@ class Figure:
     """Stems of the content words around it (the unit and other figures aside): what it is about."""
     lead: str = ""
     """The stem of the word that governs it, right before it ("killed" in "killed 23 people"), if any."""
+    step: float = 1.0
+    """The value of one in its last digit as written: 0.1e9 for "$4.2bn", 1 for "60", 0.01 for "9.27"."""
+
+    def rounds(self, other: Figure) -> bool:
+        """Whether this figure is ``other`` written with fewer digits ("2 percent" for "2.3 percent",
+        "$4bn" for "$4.2bn"; not "60" for "65", whose last digits are as fine)."""
+        if len(self.quantity.values) > 1 or len(other.quantity.values) > 1 or self.step <= other.step:
+            return False
+        return math.floor(other.quantity.values[0] / self.step + 0.5) * self.step == self.quantity.values[0]
 
     def agrees(self, other: Figure) -> bool:
         """Whether both can be true of one thing."""
@@ -100,6 +109,8 @@ class FigureWords:
     """Words right after a time of day ("3 p.m.", "10 Uhr")."""
     ordinal_suffixes: tuple[str, ...] = ()
     ordinal_dot: bool = False
+    conjunctions: tuple[str, ...] = ()
+    """Words that join two things: the word before "and 10 others" is not what the 10 count."""
     """Whether "3." before a word is an ordinal ("am 3. Oktober", "der 3. Platz")."""
 
 
@@ -140,6 +151,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         ages=("aged", "age", "ages"),
         clock=_phrases("a.m, p.m, am, pm, gmt, utc, est, edt, pst, pdt, bst, cet, o'clock"),
         ordinal_suffixes=("st", "nd", "rd", "th"),
+        conjunctions=("and", "or", "but"),
     ),
     "german": FigureWords(
         decimal=",",
@@ -156,6 +168,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         ages=("alter",),
         clock=("uhr",),
         ordinal_dot=True,
+        conjunctions=("und", "oder", "aber"),
     ),
     "french": FigureWords(
         decimal=",",
@@ -172,6 +185,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         ages=("âgé", "âgée", "âgés"),
         clock=("h",),
         ordinal_suffixes=("e", "er", "re", "ème", "eme"),
+        conjunctions=("et", "ou", "mais"),
     ),
     "spanish": FigureWords(
         decimal=",",
@@ -188,6 +202,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         ages=("edad",),
         clock=("h", "horas"),
         ordinal_suffixes=("º", "ª", "o", "a"),
+        conjunctions=("y", "e", "o", "u", "pero"),
     ),
     "italian": FigureWords(
         decimal=",",
@@ -203,6 +218,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         time_units=_phrases("anno, anni, mese, settimana, giorno, ora, minuto, secondo, decennio, secolo, notte"),
         clock=("h",),
         ordinal_suffixes=("º", "ª"),
+        conjunctions=("e", "ed", "o", "ma"),
     ),
     "portuguese": FigureWords(
         decimal=",",
@@ -218,6 +234,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         time_units=_phrases("ano, mês, semana, dia, hora, minuto, segundo, década, século, noite"),
         clock=("h",),
         ordinal_suffixes=("º", "ª"),
+        conjunctions=("e", "ou", "mas"),
     ),
     "swedish": FigureWords(
         decimal=",",
@@ -232,6 +249,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         to=("mot",),
         time_units=_phrases("år, månad, vecka, dag, timme, minut, sekund, årig, natt"),
         ordinal_suffixes=("e", "a"),
+        conjunctions=("och", "eller", "men"),
     ),
     "polish": FigureWords(
         decimal=",",
@@ -245,6 +263,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         range_from=_phrases("od, między"),
         time_units=_phrases("rok, lat, lata, miesiąc, tydzień, dzień, dni, godzina, godzin, minuta, minut, noc"),
         ordinal_dot=True,
+        conjunctions=("i", "oraz", "lub", "albo", "ale"),
     ),
     "czech": FigureWords(
         decimal=",",
@@ -258,6 +277,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         range_from=_phrases("od, mezi"),
         time_units=_phrases("rok, let, roky, měsíc, týden, den, dní, dny, hodina, hodin, minuta, minut, noc"),
         ordinal_dot=True,
+        conjunctions=("a", "i", "nebo", "ale"),
     ),
     "greek": FigureWords(
         decimal=",",
@@ -270,6 +290,7 @@ FIGURE_WORDS: dict[str, FigureWords] = {
         nearly=_phrases("σχεδόν"),
         range_from=_phrases("από, μεταξύ"),
         time_units=_phrases("έτος, έτη, χρόνια, χρονών, μήνας, μήνες, εβδομάδα, ημέρα, ημέρες, ώρα, ώρες, λεπτά"),
+        conjunctions=("και", "ή", "αλλά"),
     ),
 }
 
@@ -373,6 +394,8 @@ class _Draft:
     unit: str = ""
     parts: list[str] = field(default_factory=list)
     """The words joined to the number by hyphens ("year-old" in "45-year-old")."""
+    step: float = 1.0
+    """The value of one in the last digit written."""
 
 
 class _Reader:
@@ -418,6 +441,7 @@ class _Reader:
         if self._date_or_time(index, value, suffix) or self._name_or_age(index):
             return None
         draft = _Draft(token.start, token.end, index, (value,), value, value, parts=match.group(3).split("-")[1:])
+        draft.step = 10.0 ** -_decimals(match.group(1), self.words.decimal)
         if not (self._pair(draft, index) and self._multiplier(draft, suffix)):
             return None
         self._currency_or_percent(draft, index)
@@ -436,6 +460,7 @@ class _Reader:
             draft.end,
             frozenset(self._about(first, draft.last) - {draft.unit}),
             self._lead(first),
+            draft.step,
         )
         return draft, figure
 
@@ -520,7 +545,7 @@ class _Reader:
             if found:
                 factor, draft.last, draft.end = found, draft.last + 1, following.end
         draft.values = tuple(value * factor for value in draft.values)
-        draft.low, draft.high = draft.low * factor, draft.high * factor
+        draft.low, draft.high, draft.step = draft.low * factor, draft.high * factor, draft.step * factor
         return True
 
     def _currency_or_percent(self, draft: _Draft, index: int) -> None:
@@ -601,7 +626,7 @@ class _Reader:
                 return None
             if self._content(previous.text):
                 return previous
-            if units and previous.lower not in _not_units(self.language):
+            if units and (previous.lower not in _not_units(self.language) or previous.lower in self.words.conjunctions):
                 return None
         return None
 
@@ -635,6 +660,12 @@ class _Reader:
         least 41"), else ``""``."""
         before = self._word_before(first, units=False)
         return self._content(before.text) if before is not None else ""
+
+
+def _decimals(number: str, decimal: str) -> int:
+    """How many digits a number is written with after its decimal mark ("4.2" one, "1,500" none)."""
+    value = parse_number(number, decimal)
+    return 0 if value is None or value.is_integer() else len(re.split(r"[.,]", number)[-1])
 
 
 def _year(value: float) -> bool:
