@@ -9,7 +9,7 @@ story (the median of ``--repeat`` runs in this process): the summary
 (``summarize_story``), the story's sentence vectors (``story_text``), the
 sources of each summary point (``summary_sources``), the disagreements
 (``story_conflicts``), a summary that prefers what is new against ten points
-told before (``prefer_new``, which summarises again when a point repeats), and
+told before (``prefer_new`` with its ``story_text``: it summarises again when a point repeats), and
 ``brief_story`` whole with and without those ten points. Record
 ``cat /proc/loadavg`` beside the figures: the machine may be shared.
 """
@@ -61,7 +61,9 @@ def stage_times(
         "story_text": lambda: story_text(documents),
         "summary_sources": lambda: summary_sources(text, summary, documents),
         "story_conflicts": lambda: story_conflicts(text, documents),
-        "prefer_new": lambda: prefer_new(documents, summary, options, told),
+        "prefer_new": lambda: prefer_new(
+            story_text(documents, extra=[point for point, _ in told]), documents, summary, options, told
+        ),
         "brief_story": lambda: brief_story(documents, options=options),
         "brief_story, 10 told": lambda: brief_story(documents, options=options, told=told),
     }

@@ -28,7 +28,7 @@ from briefing.models import Document, InputWarning, Profile, SummarySentence
 from briefing.options import SummaryOptions
 from briefing.summarize.api import summarize_story
 from briefing.summarize.cluster import EVIDENCE, SAME_STORY, StoryProfile
-from briefing.summarize.corroborate import SAME_POINT, StoryText, point_scores, story_text
+from briefing.summarize.corroborate import SAME_POINT, StoryText, point_scores
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -109,17 +109,18 @@ def _continuation(matched: Sequence[EarlierStory]) -> Continuation:
 
 
 def prefer_new(
+    text: StoryText,
     documents: Sequence[Document],
     summary: Sequence[SummarySentence],
     options: SummaryOptions,
     points: Sequence[tuple[str, dt.date]],
-) -> tuple[list[SummarySentence], StoryText]:
-    """The story's summary with what an earlier brief told (``points``) set aside while anything new is left,
-    and the story's :class:`StoryText`; a point told before that stays is marked ``repeated_from``.
+) -> list[SummarySentence]:
+    """The story's summary with what an earlier brief told (``points``) set aside while anything new is left;
+    a point told before that stays is marked ``repeated_from``. ``text`` is the story's :class:`StoryText`
+    with the points as its extra texts, in order.
     """
-    text = story_text(documents, options.language, extra=[sentence for sentence, _ in points])
     if not points or not summary:
-        return list(summary), text
+        return list(summary)
     told = point_scores(text, text.extra_rows) >= SAME_POINT
     told_on = {
         row: max(points[point][1] for point in told[:, row].nonzero()[0].tolist())
@@ -127,7 +128,7 @@ def prefer_new(
     }
     rows = [text.row(sentence) for sentence in summary]
     if not any(row in told_on for row in rows):
-        return list(summary), text
+        return list(summary)
     spans: dict[str, list[tuple[int, int]]] = {}
     for row in told_on:
         sentence = text.sentences[row]
@@ -142,7 +143,7 @@ def prefer_new(
         return (text.sentences[row].index if row is not None else len(text.sentences), order[sentence.document or ""])
 
     marked = [replace(s, repeated_from=told_on[row]) for s in repeats if (row := text.row(s)) is not None]
-    return sorted([*fresh, *marked], key=place), text
+    return sorted([*fresh, *marked], key=place)
 
 
 def _without(document: Document, spans: Sequence[tuple[int, int]]) -> Document:

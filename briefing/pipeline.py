@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefing.errors import LeftOutError, NoInputError
 from briefing.loaders import load_documents
-from briefing.models import Briefing, Document, InputWarning, Story, SummarySentence
+from briefing.models import Briefing, Conflict, Document, InputWarning, Story, SummarySentence
 from briefing.options import BuildOptions, SummaryOptions
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
@@ -216,13 +216,21 @@ def brief_story(
     # Here, not at the top: ``briefing --help`` should not pay for them.
     from briefing.continuity import prefer_new
     from briefing.summarize.conflicts import story_conflicts
-    from briefing.summarize.corroborate import summary_sources
+    from briefing.summarize.corroborate import story_text, summary_sources
 
-    summary, text = prefer_new(group, summarize_story(group, options), options, told)
+    summary = summarize_story(group, options)
+    conflicts: list[Conflict] = []
+    sources: list[tuple[str, ...]] | None = None
+    if len(group) > 1 or told:  # a story of one document, seen for the first time, needs none of this
+        text = story_text(group, options.language, extra=[point for point, _ in told])
+        summary = prefer_new(text, group, summary, options, told)
+        if len(group) > 1:
+            sources, conflicts = summary_sources(text, summary, group), story_conflicts(text, group)
+    sources = sources or [(sentence.document or "",) for sentence in summary]
     outlets = {doc.id: doc.outlet for doc in group}
     summary = [
-        replace(sentence, sources=sources, single_source=len({outlets[doc] for doc in sources}) == 1)
-        for sentence, sources in zip(summary, summary_sources(text, summary, group), strict=True)
+        replace(sentence, sources=found, single_source=len({outlets[doc] for doc in found}) == 1)
+        for sentence, found in zip(summary, sources, strict=True)
     ]
     title, headline_source = story_headline(group)
     return Story(
@@ -232,7 +240,7 @@ def brief_story(
         # A quote that says what the summary or an earlier brief said is not shown again.
         statements=tuple(story_statements(group, [*summary, *map(_told_point, told)], language=options.language)),
         headline_source=headline_source,
-        conflicts=tuple(story_conflicts(text, group)),
+        conflicts=tuple(conflicts),
     )
 
 
