@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.summarize import DEFAULT_METHOD, METHODS, news, summarize
+from briefing.summarize.api import summary_sentences
 from briefing.summarize.pool import Pool
-from briefing.text import split_sentences
 
 _REFERENCE_SENTENCE_END = re.compile(r"(?<=[.!?])(?=[A-Z\"'“‘])")
 _METRICS = ("rouge1", "rouge2", "rougeL")
@@ -93,7 +93,7 @@ def default_with(setting: dict[str, Any]) -> Summarizer:
     """The default ranker with some of its parameters changed, as :func:`summarize` would run it."""
 
     def run(article: str, k: int) -> str:
-        sentences = split_sentences(article)
+        sentences = summary_sentences(article)
         picks = sorted(news.rank(Pool(sentences), min(k, len(sentences)), **setting)) if sentences else []
         return " ".join(sentences[index].text for index, _ in picks)
 

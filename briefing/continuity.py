@@ -10,8 +10,8 @@ of every brief that carried it. Its summary then prefers what is new: the
 sentences that report a point an earlier brief already made (the same
 sentence-level match as corroboration, :mod:`briefing.summarize.corroborate`)
 are set aside and the summary is chosen again from the rest; only when too
-little is new do the earlier points come back, marked with the date of the
-brief that carried them.
+little is new (fewer than :data:`FEWEST_POINTS`) do the earlier points come
+back, marked with the date of the brief that carried them.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 MAX_PREVIOUS_BYTES = 50 * 1024 * 1024
 """Largest earlier JSON brief read."""
+FEWEST_POINTS = 3
+"""A summary with fewer new points than this takes back points told before to reach it: a story
+that moved on by four points tells those four, not four and yesterday's lead."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,8 @@ def prefer_new(
         spans.setdefault(sentence.document, []).append((sentence.start, sentence.end))
     rest = [_without(doc, spans.get(doc.id, ())) for doc in documents]
     fresh = [s for s in summarize_story(rest, replace(options, sentences=len(summary))) if text.row(s) not in told_on]
-    repeats = [s for s, row in zip(summary, rows, strict=True) if row in told_on][: len(summary) - len(fresh)]
+    room = min(len(summary), FEWEST_POINTS) - len(fresh)
+    repeats = [s for s, row in zip(summary, rows, strict=True) if row in told_on][: max(room, 0)]
     order = {doc.id: n for n, doc in enumerate(documents)}
 
     def place(sentence: SummarySentence) -> tuple[int, int]:

@@ -73,10 +73,10 @@ _LANGUAGES = {
 """Names for the codes inputs and the language detector use, supported or not: a warning names the language."""
 
 
-def known_language(name: str | None) -> str:
-    """``name`` if briefing reads that language, else the default: for a document not yet cleaned."""
-    value = (name or DEFAULT_LANGUAGE).strip().lower()
-    return value if value in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+def known_language(name: str | None, default: str = DEFAULT_LANGUAGE) -> str:
+    """``name`` if briefing reads that language, else ``default``: for a document not yet cleaned."""
+    value = (name or default).strip().lower()
+    return value if value in SUPPORTED_LANGUAGES else default
 
 
 def check_language(language: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from briefing import Briefing, Document, InputWarning, RenderError, Statement, Story, SummarySentence, render
@@ -297,6 +298,47 @@ def test_pdf_headings_stay_with_their_text(tmp_path: Path) -> None:
     for page in pages:
         body = [line.strip() for line in page.body.splitlines() if line.strip()]
         assert body[-1] != "Ferry crews strike over new rosters", "a story title was left at the foot of a page"
+
+
+def long_briefing(count: int = 50) -> Briefing:
+    """``count`` stories on distinct subjects, from two to nine sentences long, some with a statement."""
+    documents, stories = [], []
+    for n in range(count):
+        place = f"Tarn{n:02d}"
+        sentences = [
+            f"The {place} council reported the {ordinal} result of its long review of the town's harbour and "
+            f"its roads on Friday, officials in the district said after the meeting."
+            for ordinal in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+        ][: (2, 9, 4, 7, 3, 8)[n % 6]]
+        doc = Document(f"d{n}", " ".join(sentences), title=f"{place} council reports on its review", source="Gazette")
+        said = (_quote(doc, "reported the first result", "Ada Brenn", "said", "direct"),) if n % 3 == 0 else ()
+        documents.append(doc)
+        stories.append(Story(str(doc.title), (doc.id,), _summary(doc, *sentences), said))
+    return Briefing("Long brief", DATE, tuple(documents), tuple(stories))
+
+
+def _empty_below(image: Image.Image) -> float:
+    """How much of a page's text area, as a share of its height, lies empty below the last ink."""
+    top, bottom = round(image.height * TOP_MARGIN / 842), round(image.height * (1 - BOTTOM_MARGIN / 842))
+    gray = image.convert("L")
+    inked = [row for row in range(top, bottom) if gray.crop((0, row, image.width, row + 1)).getextrema()[0] < 128]
+    return (bottom - (inked[-1] if inked else top)) / (bottom - top)
+
+
+def test_a_long_brief_fills_its_pages(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(bytes(render(long_briefing(), "pdf")))
+    first_page = PdfReader(path).pages[0].extract_text()
+    assert "Long brief" in first_page and "IN THIS BRIEFING" in first_page  # the contents start under the masthead
+    assert "Tarn00 council reports on its review" in first_page
+    document = pdfium.PdfDocument(path)
+    try:
+        empty = [_empty_below(page.render(scale=40 / 72).to_pil()) for page in document]
+    finally:
+        document.close()
+    assert len(empty) > 10
+    pushed = [(number, round(share, 2)) for number, share in enumerate(empty[:-1], start=1) if share > 1 / 3]
+    assert not pushed, f"pages left more than a third empty: {pushed}"
 
 
 def test_pdf_is_deterministic(articles: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from briefing.text import (
     SUPPORTED_LANGUAGES,
     SumyTokenizer,
     check_language,
+    dateline_end,
     sentence_spans,
     split_sentences,
     words,
@@ -207,3 +208,26 @@ def test_hard_wrapped_lines_are_joined_but_headlines_stay_apart() -> None:
         "The council approved a tram line to the\nharbour district on Tuesday, ending two years of\nargument.",
         "Work starts in March.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        ("MUNICH, Germany (AP) _ U.S. prosecutors asked for more time.", "U.S. prosecutors asked for more time."),
+        ("LONDON, April 19 (Xinhua) -- Two men were arrested.", "Two men were arrested."),
+        ("NEW YORK (AP)-- Merck made a profit.", "Merck made a profit."),
+        ("WASHINGTON _ On the west coast, fewer bears are born.", "On the west coast, fewer bears are born."),
+        ("ISLAMABAD: The minister resigned.", "The minister resigned."),
+        ("BERLIN, 3. März (dpa) – Die Regierung tritt zurück.", "Die Regierung tritt zurück."),
+        ("(CNN) -- Forty-five people were rescued.", "Forty-five people were rescued."),
+        ("(CNN) Forty-five people were rescued.", "Forty-five people were rescued."),
+        ("DAR ES SALAAM, Tanzania (AP) _ Tanzania expelled 14 men.", "Tanzania expelled 14 men."),
+        ("US - China talks resume today.", "US - China talks resume today."),
+        ("US officials said nothing.", "US officials said nothing."),
+        ("NATO said it would meet.", "NATO said it would meet."),
+        ("(Laughter) he went on.", "(Laughter) he went on."),
+        ("A man was hurt.", "A man was hurt."),
+    ],
+)
+def test_a_wire_dateline_is_found_and_only_a_dateline(sentence: str, rest: str) -> None:
+    assert sentence[dateline_end(sentence) :] == rest

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefing.errors import ConfigError
-from briefing.languages import DEFAULT_LANGUAGE
+from briefing.languages import DEFAULT_LANGUAGE, known_language
 from briefing.models import Document, Sentence, SummarySentence
 from briefing.options import SummaryOptions
 from briefing.summarize.length import summary_size
 from briefing.summarize.methods import METHODS
 from briefing.summarize.pool import Method, Pool
-from briefing.text import check_language, split_sentences
+from briefing.text import check_language, dateline_end, split_sentences
 
 DEFAULT_METHOD: str = SummaryOptions.method
 
@@ -25,19 +26,32 @@ def method_named(name: str | None) -> Method:
     return METHODS[key]
 
 
-def _summary(pool: Pool, rank: Method, size: int) -> list[SummarySentence]:
-    """The ranker's picks as summary sentences: by position in their document, then by document.
+def summary_sentences(text: str, document: str = "", language: str = DEFAULT_LANGUAGE) -> list[Sentence]:
+    """The sentences of ``text`` a summary chooses from: a wire dateline ("LONDON (AP) _") is left
+    off the sentence it opens (a report's first, or its second after a headline line), so that
+    a summary spends no words on it; offsets still point into ``text``."""
+    found = split_sentences(text, document, language)
+    for index in range(min(2, len(found))):
+        if skip := dateline_end(found[index].text):
+            found[index] = replace(found[index], start=found[index].start + skip, text=found[index].text[skip:])
+    return found
 
-    For one text that is text order; for a story it puts the documents' leads
-    first and their details after, which reads like one report.
+
+def _summary(pool: Pool, rank: Method, size: int) -> list[SummarySentence]:
+    """The ranker's picks as summary sentences, in reading order.
+
+    One document's summary keeps its text order. A story's leads with what the
+    ranker valued most, so that a reader (or a word budget) that stops early
+    keeps the most important; picks that follow each other in one document
+    stay together, in text order, where the first of them ranks.
     """
     if not pool.sentences:
         return []
-    document_order = {doc: n for n, doc in enumerate(dict.fromkeys(s.document for s in pool.sentences))}
-    picks = sorted(
-        rank(pool, size),
-        key=lambda pick: (pool.sentences[pick[0]].index, document_order[pool.sentences[pick[0]].document]),
-    )
+    picks = rank(pool, size)
+    if len({pool.sentences[index].document for index, _ in picks}) <= 1:
+        picks = sorted(picks)
+    else:
+        picks = _runs_together(pool.sentences, picks)
     return [
         SummarySentence(
             text=pool.sentences[index].text,
@@ -48,6 +62,22 @@ def _summary(pool: Pool, rank: Method, size: int) -> list[SummarySentence]:
         )
         for index, score in picks
     ]
+
+
+def _runs_together(sentences: Sequence[Sentence], picks: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """``picks`` in their order, each run of neighbouring sentences of one document moved to where its
+    best-ranked member stands."""
+    chosen = {index for index, _ in picks}
+    rank_of = {index: position for position, (index, _) in enumerate(picks)}
+    runs: list[list[tuple[int, float]]] = []
+    for index, score in sorted(picks):
+        continues = index - 1 in chosen and sentences[index - 1].document == sentences[index].document
+        if continues:
+            runs[-1].append((index, score))
+        else:
+            runs.append([(index, score)])
+    runs.sort(key=lambda run: min(rank_of[index] for index, _ in run))
+    return [pick for run in runs for pick in run]
 
 
 def summarize(
@@ -66,22 +96,29 @@ def summarize(
     """
     rank = method_named(method)
     language = check_language(language)
-    found: list[Sentence] = split_sentences(text, language=language)
+    found = summary_sentences(text, language=language)
     size = summary_size(found, count=sentences, words=words, ratio=ratio)
     return _summary(Pool(found, language), rank, size)
 
 
 def summarize_story(documents: Sequence[Document], options: SummaryOptions | None = None) -> list[SummarySentence]:
-    """One summary for documents that tell the same story, each sentence citing its document."""
+    """One summary for documents that tell the same story, each sentence citing its document.
+
+    Each document is read in its own language; ``options.language`` stands in
+    for one that names none, or one this package has no sentence model, stop
+    words or stemmer for.
+    """
     options = options or SummaryOptions()
     rank = method_named(options.method)
-    pooled = [s for doc in documents for s in split_sentences(doc.prose, doc.id, doc.language or options.language)]
-    size = summary_size(pooled, count=options.sentences)
+    languages = {doc.id: known_language(doc.language, options.language) for doc in documents}
+    pooled = [s for doc in documents for s in summary_sentences(doc.prose, doc.id, languages[doc.id])]
+    size = summary_size(pooled, count=options.sentences, documents=len(documents))
     titles = {doc.id: doc.title for doc in documents if doc.title}
-    return _summary(Pool(pooled, story_language(documents, options.language), titles), rank, size)
+    pool = Pool(pooled, story_language(documents, options.language), titles, languages)
+    return _summary(pool, rank, size)
 
 
 def story_language(documents: Sequence[Document], default: str = DEFAULT_LANGUAGE) -> str:
     """The language most of a story's documents are in (the first one's on a tie): the one its words are weighed in."""
-    counts = Counter(doc.language or default for doc in documents)
+    counts = Counter(known_language(doc.language, default) for doc in documents)
     return max(counts, key=counts.__getitem__, default=default)

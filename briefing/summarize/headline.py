@@ -27,7 +27,7 @@ from briefing.languages import known_language
 from briefing.models import Document, HeadlineSource
 from briefing.summarize.cluster import centrality_order
 from briefing.summarize.terms import function_words
-from briefing.text import split_sentences
+from briefing.text import dateline_end, split_sentences
 from briefing.text.controls import one_line
 
 HEADLINE_WORDS = 14
@@ -43,17 +43,6 @@ _DOMAIN = re.compile(r"\w+\.(?:com|org|net|co|de|fr|uk|it|es|pt|pl|cz|gr|se|eu|i
 _AGENCIES = frozenset(
     {"reuters", "ap", "afp", "dpa", "ansa", "efe", "xinhua", "tass", "bloomberg", "upi", "pti", "ians", "anadolu"}
     | {"associated press", "agence france-presse", "press association", "kyodo", "yonhap", "ctk", "pap"}
-)
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω"
-_DATELINE = re.compile(
-    rf"""\s*(?:
-        [{_UPPER}][{_UPPER}'’.\- ]{{1,30}}[{_UPPER}.]        # PLACE in capitals
-        (?:,\s*[^\n()–—:_]{{1,40}}?)?                        # , Country  or  , 3 mars
-        \s*(?:\([^()\n]{{1,30}}\))?\s*                       # (AP), (AFP), (dpa)
-        (?:[-–—_:]+|(?<=\)))
-      | [{_UPPER}][^\W\d_]{{1,30}}(?:,\s*[^\n()–—:_]{{1,40}}?)?\s*\([^()\n]{{1,30}}\)\s*[-–—_:]*  # Berlin (dpa) -
-    )\s+""",
-    re.X,
 )
 _DASH = re.compile(r"[-–—_]+")
 _ARTICLES = {
@@ -150,8 +139,7 @@ def _lead_headline(document: Document) -> tuple[str, HeadlineSource] | None:
     if not first:
         return None
     sentence = first[0]
-    dateline = _DATELINE.match(sentence.text)
-    start = sentence.start + (dateline.end() if dateline and dateline.end() < len(sentence.text) else 0)
+    start = sentence.start + dateline_end(sentence.text)
     end = start + _headline_length(text[start : sentence.end], language)
     while end > start and text[end - 1] in _TRIM + "\n\t":
         end -= 1

@@ -8,6 +8,9 @@ from briefing.errors import ConfigError
 from briefing.models import Sentence
 
 DEFAULT_SENTENCES = 5
+"""Sentences in a summary of one document when no length is asked for."""
+MOST_STORY_SENTENCES = 10
+"""Most sentences in a story's summary when no length is asked for."""
 
 
 def summary_size(
@@ -16,8 +19,15 @@ def summary_size(
     count: int | None = None,
     words: int | None = None,
     ratio: float | None = None,
+    documents: int = 1,
 ) -> int:
-    """Number of sentences to pick; at most one of ``count``, ``words``, ``ratio`` may be set."""
+    """Number of sentences to pick; at most one of ``count``, ``words``, ``ratio`` may be set.
+
+    Without any, a story told by more ``documents`` gets a little more: one
+    sentence more each time the number of documents doubles (5 for one, 7 for
+    four, 9 for sixteen), up to :data:`MOST_STORY_SENTENCES`, as more outlets
+    bring more facts worth telling.
+    """
     given = [name for name, value in (("sentences", count), ("words", words), ("ratio", ratio)) if value is not None]
     if len(given) > 1:
         raise ConfigError(f"give only one of sentences, words or ratio (got {', '.join(given)})")
@@ -34,4 +44,5 @@ def summary_size(
             raise ConfigError(f"words must be at least 1, not {words}")
         mean = sum(len(s.text.split()) for s in sentences) / max(1, len(sentences))
         return min(len(sentences), max(1, round(words / max(mean, 1.0))))
-    return min(DEFAULT_SENTENCES, len(sentences))
+    grown = DEFAULT_SENTENCES + max(documents, 1).bit_length() - 1
+    return min(grown, MOST_STORY_SENTENCES, len(sentences))

@@ -1,16 +1,21 @@
-"""Our default ranker: a lead chosen by position-aware centrality, then a digest by centrality.
+"""Our default ranker: for one document, a lead by position-aware centrality, then a digest by
+centrality; for a story of several, the facts its reports share.
 
 News puts what matters first, so the first sentences of a summary are chosen
 by *lead score*: directed centrality, as in PacSum (Zheng & Lapata, ACL 2019),
 times a prior that falls steeply with the sentence's position in its document,
 plus similarity to the document's title. A sentence counts for what later
-sentences of its document (and other documents of the story) repeat, and
-against what it repeats of earlier ones, so a sentence that only restates the
+sentences of its document repeat, and against what it repeats of earlier ones, so a sentence that only restates the
 lead scores low. A news lead is about three sentences long; a summary longer
 than that continues as a digest of the whole text, chosen by plain centrality
 (how much of the text a sentence shares), which favours sentences that carry
 substance wherever they stand. Any sentence that says what a chosen one
 already said is skipped.
+
+A story told by several documents is summarised by what its reports have in
+common, sentence by sentence the one that adds most of the word pairs several
+of them use (:mod:`briefing.summarize.coverage`), and it ends when no
+sentence left adds a fact rather than repeat one.
 
 Everything is sparse linear algebra over unit tf-idf rows: the directed sums
 come from column-wise cumulative sums, so ranking costs time in proportion to
@@ -24,8 +29,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from briefing.models import Sentence
+from briefing.summarize import coverage
 from briefing.summarize.pool import Picks, Pool, is_headline_like
-from briefing.summarize.terms import content_terms, term_matrix
+from briefing.summarize.terms import content_terms, marked_terms, term_matrix
 from briefing.text import words
 
 if TYPE_CHECKING:
@@ -116,12 +122,16 @@ def rank(
     title: float = TITLE,
     redundant: float = REDUNDANT,
 ) -> Picks:
-    """Pick ``k`` sentences of ``pool``: a lead by lead score, the rest by centrality.
+    """Pick ``k`` sentences of ``pool``, best first: a lead by lead score and the rest by centrality,
+    or for a story of several documents by the shared facts they add.
 
     A document's first line, if it is a headline, is its title rather than a
-    sentence: it takes no part in the ranking and its position does not count.
-    Other lines without a sentence end (captions, bylines) still count for
-    the sentences they echo, but are picked only when nothing else is left.
+    sentence: it takes no part in the ranking and its position does not count;
+    it is picked only when the prose runs out, and never when it is the
+    document's title as given (shown above the summary already).
+    Other lines without a sentence end (captions, bylines) and sentences that
+    announce what follows them ("The board urged carmakers to:") still count
+    for the sentences they echo, but are picked only when nothing else is left.
     """
     import numpy as np
 
@@ -130,17 +140,24 @@ def rank(
     first_line = np.array([i == 0 or s.document != sentences[i - 1].document for i, s in enumerate(sentences)])
     title_line = headline & first_line
     body = np.flatnonzero(~title_line) if not title_line.all() else np.arange(len(sentences))
+    announces = np.array([s.text.rstrip().endswith(":") for s in sentences])
     picks = _rank_body(
         [sentences[i] for i in body.tolist()],
-        headline[body],
+        (headline | announces)[body],
         titles=_titles(pool, title_line),
         k=min(k, len(body)),
-        language=pool.language,
+        languages=[pool.language_of(sentences[i]) for i in body.tolist()],
         parameters=(backward, decay, title, redundant),
     )
     chosen = [(int(body[index]), score) for index, score in picks]
-    left = np.flatnonzero(title_line).tolist() if len(body) < len(sentences) else []
+    left = [i for i in np.flatnonzero(title_line).tolist() if not _shown(pool, i)] if len(body) < len(sentences) else []
     return chosen + [(index, 0.0) for index in left[: k - len(chosen)]]
+
+
+def _shown(pool: Pool, index: int) -> bool:
+    """Whether the line is its document's title as given, which a reader sees above the summary."""
+    sentence = pool.sentences[index]
+    return pool.titles.get(sentence.document, "").strip() == sentence.text.strip()
 
 
 def _rank_body(
@@ -149,10 +166,11 @@ def _rank_body(
     *,
     titles: Mapping[str, str],
     k: int,
-    language: str,
+    languages: Sequence[str],
     parameters: tuple[float, float, float, float],
 ) -> Picks:
-    """:func:`rank` on the body of the documents, where ``unwanted`` lines are picked last."""
+    """:func:`rank` on the body of the documents (``languages``: each sentence's), where
+    ``unwanted`` lines are picked last."""
     import numpy as np
 
     backward, decay, title, redundant = parameters
@@ -160,21 +178,43 @@ def _rank_body(
     starts = np.array([i for i in range(len(sentences)) if i == 0 or documents[i] != documents[i - 1]])
     segment = _segments(starts, len(sentences))
     position = np.arange(len(sentences)) - starts[segment]
-    terms = [content_terms(s.text, language) for s in sentences]
-    title_terms = [content_terms(titles.get(documents[start], ""), language) for start in starts.tolist()]
+    marked = [marked_terms(s.text, language) for s, language in zip(sentences, languages, strict=True)]
+    terms = [[term for term, stop in sentence if not stop] for sentence in marked]
+    title_terms = [content_terms(titles.get(documents[start], ""), languages[start]) for start in starts.tolist()]
     matrix = term_matrix(terms + title_terms)
     vectors, title_vectors = matrix[: len(sentences)], matrix[len(sentences) :]
 
     to_title = np.asarray(vectors.multiply(title_vectors[segment]).sum(axis=1)).ravel()
-    directed = _scaled(directed_centrality(vectors, starts, backward))
-    lead_score = (directed + title * to_title + 1e-6) * (1.0 + position) ** -decay
     substance = np.sqrt(1.0 + np.array([len(t) for t in terms], dtype=float))
     digest_score = _scaled(directed_centrality(vectors, starts, 1.0) * substance) + title * to_title
-    leaning = _leans_back(sentences, language) & (position > 0)
+    leaning = _leans_back(sentences, languages) & (position > 0)
     leans_on = np.where(leaning, np.arange(len(sentences)) - 1, -1)
-    lead_score[unwanted] = digest_score[unwanted] = -1.0
-
+    digest_score[unwanted] = -1.0
     figures = _figures(terms)
+
+    if len(starts) > 1:  # a story: the facts its reports share (the digest if they share no words)
+        pairs = coverage.concepts(marked)
+        lengths = np.array([len(sentence) for sentence in marked], dtype=float)
+        told = coverage.cover(
+            pairs,
+            coverage.concept_weights(pairs, segment),
+            lengths,
+            k,
+            wanted=~unwanted & (lengths >= coverage.SHORTEST),
+            opening=position == 0,
+            leans_on=leans_on,
+            says_again=lambda index, chosen: bool(_similarity((vectors, figures), [index], chosen).max() > redundant),
+        )
+        if told or k == 0:
+            return told
+        return [
+            (index, float(digest_score[index]))
+            for index in _select((vectors, figures), digest_score, k, redundant, [], leans_on)
+        ]
+
+    directed = _scaled(directed_centrality(vectors, starts, backward))
+    lead_score = (directed + title * to_title + 1e-6) * (1.0 + position) ** -decay
+    lead_score[unwanted] = -1.0
     chosen = _select((vectors, figures), lead_score, min(k, LEAD_SENTENCES), redundant, [], leans_on)
     chosen = _select((vectors, figures), digest_score, k, redundant, chosen, leans_on)
     score = np.where(np.isin(np.arange(len(sentences)), chosen[:LEAD_SENTENCES]), lead_score, digest_score)
@@ -193,16 +233,16 @@ def _figures(terms: Sequence[Sequence[str]]) -> csr_matrix:
     return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(columns)))
 
 
-def _leans_back(sentences: Sequence[Sentence], language: str) -> NDArray[np.bool_]:
+def _leans_back(sentences: Sequence[Sentence], languages: Sequence[str]) -> NDArray[np.bool_]:
     """Which sentences open with a word that refers back (in languages with a list here), or are
     nothing but a quotation, whose speaker another sentence names."""
     import numpy as np
 
-    back = _BACK_REFERENCES.get(language, frozenset())
     return np.array(
         [
-            (bool(first := words(s.text[:30])) and first[0].lower() in back) or _QUOTATION.fullmatch(s.text) is not None
-            for s in sentences
+            (bool(first := words(s.text[:30])) and first[0].lower() in _BACK_REFERENCES.get(language, ()))
+            or _QUOTATION.fullmatch(s.text) is not None
+            for s, language in zip(sentences, languages, strict=True)
         ],
         dtype=bool,
     )
@@ -236,11 +276,7 @@ def _select(
     taken = set(chosen)
     order = [i for i in np.argsort(-score, kind="stable").tolist() if i not in taken]
     checked = order[:_CHECKED]
-    vectors, figures = sentences
-    similar = (vectors[checked] @ vectors[checked + chosen].T).toarray() if checked else np.zeros((0, 0))
-    if checked:  # a shared fact counts as full similarity
-        shared = (figures[checked] @ figures[checked + chosen].T).toarray()
-        similar = np.where(shared >= SAME_FIGURES, 1.0, similar)
+    similar = _similarity(sentences, checked, checked + chosen) if checked else np.zeros((0, 0))
     column = {index: j for j, index in enumerate(checked + chosen)}
     skipped = []
     for row, index in enumerate(checked):
@@ -253,3 +289,15 @@ def _select(
         else:
             chosen.append(index)
     return (chosen + skipped + order[_CHECKED:])[: max(k, len(chosen))]
+
+
+def _similarity(sentences: tuple[csr_matrix, csr_matrix], rows: list[int], columns: list[int]) -> NDArray[np.float64]:
+    """Cosine similarity of the ``rows`` sentences to the ``columns`` ones (``sentences`` holds the
+    word vectors and figures), 1 where two share :data:`SAME_FIGURES` figures: one fact."""
+    import numpy as np
+
+    vectors, figures = sentences
+    similar = (vectors[rows] @ vectors[columns].T).toarray()
+    shared = (figures[rows] @ figures[columns].T).toarray()
+    result: NDArray[np.float64] = np.where(shared >= SAME_FIGURES, 1.0, similar)
+    return result

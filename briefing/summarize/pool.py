@@ -19,12 +19,18 @@ class Pool:
     """Sentences of one text or one story, in document order, with the documents' titles.
 
     ``titles`` maps a document id to its title; a document without one may
-    still have a headline line at its top (see :func:`headline`).
+    still have a headline line at its top (see :func:`is_headline_like`).
+    ``languages`` maps a document id to its language where it is not ``language``.
     """
 
     sentences: Sequence[Sentence]
     language: str = DEFAULT_LANGUAGE
     titles: Mapping[str, str] = field(default_factory=dict)
+    languages: Mapping[str, str] = field(default_factory=dict)
+
+    def language_of(self, sentence: Sentence) -> str:
+        """The language ``sentence`` is written in: its document's."""
+        return self.languages.get(sentence.document, self.language)
 
 
 Method = Callable[[Pool, int], Picks]

@@ -74,12 +74,17 @@ def content_terms(text: str, language: str) -> list[str]:
     codes and hyphenated words are kept as they are: stemming cannot help
     them, and each distinct one would cost a stemmer call.
     """
+    return [term for term, stop in marked_terms(text, language) if not stop]
+
+
+def marked_terms(text: str, language: str) -> list[tuple[str, bool]]:
+    """Every word of ``text`` as a term (as :func:`content_terms` makes them), marked when it is a
+    stop word: word pairs need the stop words in place. Stop words are not stemmed."""
     stops = stop_words(language)
     stem = stemmer(language)
     return [
-        stem(word) if word.isalpha() else word
+        (word, True) if word in stops else (stem(word) if word.isalpha() else word, False)
         for word in (_POSSESSIVE.sub("", w.lower()) for w in words(text))
-        if word not in stops
     ]
 
 

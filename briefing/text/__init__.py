@@ -3,6 +3,7 @@
 from briefing.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, check_language
 from briefing.text.segment import (
     SumyTokenizer,
+    dateline_end,
     sentence_spans,
     split_sentences,
     words,
@@ -13,6 +14,7 @@ __all__ = [
     "SUPPORTED_LANGUAGES",
     "SumyTokenizer",
     "check_language",
+    "dateline_end",
     "sentence_spans",
     "split_sentences",
     "words",

@@ -135,6 +135,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω"  # Latin-1, Latin Extended-A (Ł, Ś, Ž) and Greek capitals
+_PLACE = rf"[{_CAPITAL}][{_CAPITAL}.'’-]+(?:\s[{_CAPITAL}][{_CAPITAL}.'’-]*)*"
+_AGENCY = r"\([^\W\d_][\w .&/-]{0,30}\)"
+_WHERE = r"(?:,[^\n()_:–—]{1,40}?)?\s*"
+_DATELINE = re.compile(
+    rf"(?:{_PLACE}{_WHERE}(?:{_AGENCY}\s*(?:--|[—–_:-])?|\s(?:--|[—_])|:)"
+    rf"|[{_CAPITAL}][^\W\d_]{{1,30}}{_WHERE}{_AGENCY}\s*(?:--|[—–_:-])"
+    rf"|{_AGENCY}\s*(?:--|[—–_:-])|\([{_CAPITAL}]{{2,}}\))\s+(?=\w|[“\"‘'(])"
+)
+"""A wire dateline: a place in capitals, perhaps a region or date, perhaps the agency, then a dash,
+an underscore or a colon ("MUNICH, Germany (AP) _", "LONDON, April 19 (Xinhua) --", "ISLAMABAD:",
+"PARIS, 3 mars (AFP) -"); a place in small letters with its agency and a dash ("Berlin (dpa) -");
+the agency alone ("(CNN) --", or in capitals "(CNN)"). A lone hyphen counts only after an agency,
+so "US - China talks" keeps its "US", and so does "Smith (pictured) said"."""
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the sentence's own words begin after a wire dateline at its start (0 if it has none)."""
+    found = _DATELINE.match(sentence)
+    return found.end() if found else 0
+
+
 class SumyTokenizer:
     """The object sumy's parsers and summarizers expect, without NLTK's data."""
 
