@@ -77,10 +77,9 @@ def write_archive(sources: Sequence[Path], size: int, folder: Path, copy_days: i
     """``size`` Markdown articles under ``folder`` (a thousand per subfolder); returns their characters."""
     documents, _ = generated_pile(sources, size, "articles")
     characters = 0
-    for number, doc in enumerate(documents):
-        copy = int(doc.id.rsplit("/", 1)[1])
-        if doc.published:
-            doc = replace(doc, published=doc.published + timedelta(days=copy * copy_days))
+    for number, made in enumerate(documents):
+        copy = int(made.id.rsplit("/", 1)[1])
+        doc = replace(made, published=made.published + timedelta(days=copy * copy_days)) if made.published else made
         front = f"---\ndate: {doc.published.isoformat()}\n---\n" if doc.published else ""
         path = folder / f"{number // 1000:03d}" / f"article-{number:06d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)

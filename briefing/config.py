@@ -32,6 +32,7 @@ from briefing.options import (
     SECONDS,
     TEXT,
     WAIT,
+    WHOLE,
     BuildOptions,
     Kind,
     Setting,
@@ -250,6 +251,14 @@ class Config:
     )
     lock_timeout: float = option(
         60.0, "lock_timeout", WAIT, "seconds to wait for a run already going", "--wait", metavar="SECONDS"
+    )
+    follow_days: int = option(
+        7,
+        "follow_days",
+        WHOLE,
+        "a story that ran in a brief of the last N days is followed: marked developing, its new points first",
+        "--follow-days",
+        metavar="N",
     )
     build: BuildOptions = field(default_factory=BuildOptions)
     email: EmailSettings | None = None

@@ -272,7 +272,12 @@ def carry_out(
     """
     date = plan.date
     briefing = plan.kept or assemble_briefing(
-        plan.build, config.build, date=date, warnings=warnings, on_warning=on_warning
+        plan.build,
+        config.build,
+        date=date,
+        warnings=warnings,
+        history=state.earlier_stories(date, config.follow_days),
+        on_warning=on_warning,
     )
     paths = output_paths(config, date)
     contents = {fmt: render(briefing, fmt, config.build.render) for fmt in to_write(plan, paths)}

@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing.errors import ConfigError
@@ -68,7 +67,11 @@ def dask_mapper(address: str, *, workers: int | None = None, listener: StageList
                 client = stack.enter_context(Client(address, timeout=CONNECT_SECONDS))
             except (OSError, TimeoutError, ValueError) as exc:
                 raise ConfigError(f"no Dask scheduler answers at {address} ({exc})") from None
-        yield partial(map_on_cluster, client, listener=listener)  # type: ignore[return-value]
+
+        def on_cluster(function: Callable[[Item], Result], items: Sequence[Item], /) -> list[Result]:
+            return map_on_cluster(client, function, items, listener=listener)
+
+        yield on_cluster
 
 
 def map_on_cluster(

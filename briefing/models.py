@@ -12,9 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
+from urllib.parse import urlsplit
 
 StatementKind = Literal["direct", "indirect", "claim"]
 HeadlineKind = Literal["title", "sentence"]
+ConflictKind = Literal["differ", "update"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,12 @@ class Document:
     """Paths or URLs of other copies of this document that were merged into it."""
     furniture: tuple[tuple[int, int], ...] = ()
     """Spans of ``text`` that are page furniture (calls to action, credits, share lines…), whole lines, in order."""
+
+    @property
+    def outlet(self) -> str:
+        """Who published it, lower-case: its source, else its web host, else the document itself."""
+        host = urlsplit(self.url).hostname if self.url else None
+        return (self.source or host or self.id).strip().lower()
 
     @cached_property
     def prose(self) -> str:
@@ -68,13 +76,22 @@ class Sentence:
 
 @dataclass(frozen=True)
 class SummarySentence:
-    """A sentence chosen for a summary, with the score that chose it."""
+    """A sentence chosen for a summary, with the score that chose it.
+
+    In a story, ``sources`` are the documents that report the same point: the
+    sentence's own ``document`` first, then the others in the story's order;
+    ``single_source`` says that they all come from one outlet. ``repeated_from``
+    is the date of an earlier brief that already carried this point.
+    """
 
     text: str
     start: int
     end: int
     score: float
     document: str | None = None
+    sources: tuple[str, ...] = ()
+    single_source: bool = False
+    repeated_from: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -121,8 +138,85 @@ class HeadlineSource:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Where a document gives a figure: ``text`` is ``Document.text[start:end]``."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What a figure says: its number (or the two of a vote or a score, "23 to 14"), and the range its
+    wording allows: "at least 60" is 60 to no limit (``high`` None), "about 180" 153 to 207."""
+
+    values: tuple[float, ...]
+    low: float
+    high: float | None
+
+    def agrees(self, other: Quantity) -> bool:
+        """Whether both can be true of one thing: the same vote or score, or ranges that overlap."""
+        if len(self.values) > 1 or len(other.values) > 1:
+            return self.values == other.values
+        return (other.high is None or self.low <= other.high) and (self.high is None or other.low <= self.high)
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One of the values the documents of a story give for one thing, with every report of it.
+
+    ``text`` is the value as its first report writes it ("at least 23 dead").
+    """
+
+    text: str
+    quantity: Quantity
+    mentions: tuple[Mention, ...]
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The documents that give this value, in the order of their mentions, each once."""
+        return tuple(dict.fromkeys(mention.document for mention in self.mentions))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Documents of one story that give one thing different figures.
+
+    ``kind`` is ``differ`` when documents of one day disagree, ``update`` when
+    the values come from different days (a toll that rises): then ``values``
+    are in the order of their days, else in the order of their first report.
+    """
+
+    unit: str
+    """What the figures count: a currency code, ``%``, or the stem of the word that names it."""
+    kind: ConflictKind
+    values: tuple[ConflictValue, ...]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A story's key terms, to recognise it on another day: the mean of its documents' term vectors
+    (:func:`briefing.summarize.cluster.story_profile`), heaviest first, over ``documents`` documents."""
+
+    documents: int
+    terms: tuple[tuple[str, float], ...]
+
+    def plain(self) -> dict[str, object]:
+        """The profile in the grouping's JSON-able form: ``{"documents": n, "terms": {term: weight}}``."""
+        return {"documents": self.documents, "terms": dict(self.terms)}
+
+
+@dataclass(frozen=True)
 class Story:
-    """Documents about one event, with one summary and their key statements."""
+    """Documents about one event, with one summary and their key statements.
+
+    ``first_seen`` is the date of the first brief that carried the story and
+    ``previous`` the dates of the earlier briefs that did (oldest first): both
+    are empty for a story seen for the first time. ``profile`` is what a later
+    brief recognises it by.
+    """
 
     title: str
     documents: tuple[str, ...]
@@ -130,11 +224,20 @@ class Story:
     statements: tuple[Statement, ...] = ()
     """Every statement found, best first; the rendered briefing shows those marked ``shown``."""
     headline_source: HeadlineSource | None = None
+    conflicts: tuple[Conflict, ...] = ()
+    """Figures the story's documents give differently, the most reported first."""
+    first_seen: dt.date | None = None
+    previous: tuple[dt.date, ...] = ()
+    profile: Profile | None = None
 
     @property
     def shown_statements(self) -> tuple[Statement, ...]:
         """The statements the rendered briefing shows, best first."""
         return tuple(statement for statement in self.statements if statement.shown)
+
+    def day(self, date: dt.date) -> int:
+        """Which day of the story ``date`` is: 1 on the day it is first seen, 3 two days later."""
+        return (date - self.first_seen).days + 1 if self.first_seen else 1
 
 
 @dataclass(frozen=True)

@@ -431,6 +431,15 @@ class BuildOptions:
     heading: ClassVar[str] = "the briefing"
 
     title: str = option("Briefing", "title", TEXT, "the briefing's title", "--title")
+    previous: tuple[Path, ...] = option(
+        (),
+        "previous",
+        PATHS,
+        "an earlier JSON brief: its stories are followed (developing, what is new)",
+        "--previous",
+        metavar="FILE",
+        default_text="none",
+    )
     load: LoadOptions = field(default_factory=LoadOptions)
     stories: StoryOptions = field(default_factory=StoryOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)

@@ -9,23 +9,26 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from os import PathLike
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from briefing.errors import LeftOutError, NoInputError
 from briefing.loaders import load_documents
-from briefing.models import Briefing, Document, InputWarning, Story
+from briefing.models import Briefing, Conflict, Document, InputWarning, Story, SummarySentence
 from briefing.options import BuildOptions, RunOptions, SummaryOptions
 from briefing.progress import StageListener, stage
 from briefing.statements import story_statements
 from briefing.summarize import group_stories, story_headline, summarize_story
-from briefing.summarize.article import Article, prepare_article
+from briefing.summarize.article import Article, documents_of, prepare_article
 from briefing.text.clean import Cleaned, clean_document
 from briefing.text.controls import one_line
 
 if TYPE_CHECKING:
     import multiprocessing.context
+
+    from briefing.continuity import EarlierStory
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -112,9 +115,11 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
 
 
-Mapper = Callable[[Callable[[Item], Result], Sequence[Item]], list[Result]]
-"""How a stage's work is run over its items, results in the items' order: :func:`map_in_order`
-here and in a process pool, or the tasks of a Dask cluster (:mod:`briefing.distributed`)."""
+class Mapper(Protocol):
+    """How a stage's work is run over its items, results in the items' order: :func:`map_in_order`
+    here and in a process pool, or the tasks of a Dask cluster (:mod:`briefing.distributed`)."""
+
+    def __call__(self, function: Callable[[Item], Result], items: Sequence[Item], /) -> list[Result]: ...
 
 
 @contextmanager
@@ -127,7 +132,12 @@ def work_mapper(run: RunOptions, listener: StageListener | None = None) -> Itera
         with dask_mapper(run.scheduler, workers=run.jobs, listener=listener) as mapper:
             yield mapper
     else:
-        yield partial(map_in_order, jobs=run.jobs or default_jobs(), listener=listener)  # type: ignore[misc]
+        jobs = run.jobs or default_jobs()
+
+        def on_this_machine(function: Callable[[Item], Result], items: Sequence[Item], /) -> list[Result]:
+            return map_in_order(function, items, jobs=jobs, listener=listener)
+
+        yield on_this_machine
 
 
 def assemble_briefing(
@@ -136,6 +146,7 @@ def assemble_briefing(
     *,
     date: dt.date,
     warnings: Sequence[InputWarning] = (),
+    history: Sequence[EarlierStory] = (),
     on_warning: Callable[[InputWarning], None] | None = None,
     listener: StageListener | None = None,
     mapper: Mapper | None = None,
@@ -144,6 +155,10 @@ def assemble_briefing(
 
     Each document is cleaned first (:func:`clean_documents`); one that is not
     an article is left out with a warning, which ``on_warning`` hears of.
+    A story that continues one of ``history`` or of the JSON briefs in
+    ``options.previous`` (briefs before ``date``) is marked so, and its
+    summary prefers what they did not tell (:mod:`briefing.continuity`); an
+    earlier brief that cannot be read is a warning.
     The work is run by ``mapper`` (default: the one ``options.run`` asks for,
     :func:`work_mapper`); the result is the same whatever runs it. ``listener``
     hears of each stage. Raises :class:`NoInputError` when no document is an
@@ -153,7 +168,14 @@ def assemble_briefing(
     if mapper is None:
         with work_mapper(options.run, listener) as run:
             return assemble_briefing(
-                documents, options, date=date, warnings=warnings, on_warning=on_warning, listener=listener, mapper=run
+                documents,
+                options,
+                date=date,
+                warnings=warnings,
+                history=history,
+                on_warning=on_warning,
+                listener=listener,
+                mapper=run,
             )
     with stage(listener, "clean", len(documents)):
         articles, left, notes = clean_documents(documents, options.summary.language, mapper=mapper)
@@ -166,18 +188,36 @@ def assemble_briefing(
         raise NoInputError(f"no usable input: {none} an article")
     if options.run.strict and left:
         raise left_out(left)
+    from briefing.continuity import follow, profile_record, read_previous
+    from briefing.summarize.cluster import story_profiles
+
     with stage(listener, "group stories"):
         # The story more outlets report comes first; ties keep the order documents arrived in.
         groups = sorted(group_stories(articles, window_days=options.stories.window_days), key=len, reverse=True)
-    brief = partial(brief_story, options=options.summary)
+        profiles = [profile_record(profile) for profile in story_profiles(groups, articles)]
+    earlier, unread = read_previous(options.previous)
+    for warning in unread:
+        if on_warning:
+            on_warning(warning)
+    followed = follow(profiles, [*history, *earlier], date)
+    items = [(group, found.points if found else ()) for group, found in zip(groups, followed, strict=True)]
     with stage(listener, "summaries and statements", len(groups)):
-        stories = mapper(brief, groups)
+        stories = mapper(partial(_brief, options=options.summary), items)
+    stories = [
+        replace(
+            story,
+            profile=profile,
+            first_seen=found.first_seen if found else date,
+            previous=found.previous if found else (),
+        )
+        for story, profile, found in zip(stories, profiles, followed, strict=True)
+    ]
     return Briefing(
         title=options.title,
         date=date,
         documents=tuple(article.document for article in articles),
         stories=tuple(stories),
-        warnings=(*warnings, *left, *notes),
+        warnings=(*warnings, *unread, *left, *notes),
     )
 
 
@@ -215,17 +255,56 @@ def prepare(document: Document, default_language: str) -> tuple[Cleaned, Article
     return cleaned, None if cleaned.not_an_article else prepare_article(cleaned.document, default_language)
 
 
-def brief_story(group: Sequence[Article], *, options: SummaryOptions) -> Story:
-    """One story of ``group``: its title, summary and key statements (run in a worker process)."""
+def brief_story(
+    group: Sequence[Article], *, options: SummaryOptions, told: Sequence[tuple[str, dt.date]] = ()
+) -> Story:
+    """One story of ``group``: its title, summary, key statements and disagreements (run in a worker process).
+
+    ``told`` are the points earlier briefs of the story made (sentence, date):
+    the summary prefers what is new (:func:`briefing.continuity.prefer_new`).
+    Each summary sentence names every document that reports its point.
+    """
+    # Here, not at the top: ``briefing --help`` should not pay for them.
+    from briefing.continuity import prefer_new
+    from briefing.summarize.conflicts import story_conflicts
+    from briefing.summarize.corroborate import story_text, summary_sources
+
+    documents = documents_of(group)
     summary = summarize_story(group, options)
+    conflicts: list[Conflict] = []
+    sources: list[tuple[str, ...]] | None = None
+    if len(group) > 1 or told:  # a story of one document, seen for the first time, needs none of this
+        text = story_text(group, options.language, extra=[point for point, _ in told])
+        summary = prefer_new(text, documents, summary, options, told)
+        if len(group) > 1:
+            sources, conflicts = summary_sources(text, summary, documents), story_conflicts(text, documents)
+    sources = sources or [(sentence.document or "",) for sentence in summary]
+    outlets = {doc.id: doc.outlet for doc in documents}
+    summary = [
+        replace(sentence, sources=found, single_source=len({outlets[doc] for doc in found}) == 1)
+        for sentence, found in zip(summary, sources, strict=True)
+    ]
     title, headline_source = story_headline(group)
     return Story(
         title=title,
         documents=tuple(article.id for article in group),
         summary=tuple(summary),
-        statements=tuple(story_statements(group, summary, language=options.language)),
+        # A quote that says what the summary or an earlier brief said is not shown again.
+        statements=tuple(story_statements(group, [*summary, *map(_told_point, told)], language=options.language)),
         headline_source=headline_source,
+        conflicts=tuple(conflicts),
     )
+
+
+def _told_point(point: tuple[str, dt.date]) -> SummarySentence:
+    """A point an earlier brief made, as a summary sentence of no document of this story."""
+    return SummarySentence(text=point[0], start=0, end=0, score=0.0, document="")
+
+
+def _brief(item: tuple[Sequence[Article], Sequence[tuple[str, dt.date]]], options: SummaryOptions) -> Story:
+    """:func:`brief_story` of one (group, points told before), for a worker."""
+    group, told = item
+    return brief_story(group, options=options, told=told)
 
 
 def left_out(warnings: Sequence[InputWarning]) -> LeftOutError:

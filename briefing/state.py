@@ -3,6 +3,8 @@
     documents   every document briefed: content hash, URL, and the day whose briefing covered it
     briefings   every day built: its title, the files written, and the briefing itself (as JSON),
                 which every later run for the day renders and mails again, unchanged
+    stories     every day's stories: headline, documents, key-term profile, summary sentences, and
+                since when and on which days the story ran, so that a later day can follow it
     deliveries  every attempt to send a day's briefing: ``sending`` when it starts, then how it ended
     links       the text of every page a feed entry linked to, fetched once (``follow_links``)
 
@@ -29,11 +31,14 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, cast, get_args, get_origin, get_type_hints
 
 from briefing.deliver.email import Outcome
 from briefing.errors import StateError
 from briefing.models import Briefing, Document
+
+if TYPE_CHECKING:
+    from briefing.continuity import EarlierStory
 
 MIGRATIONS = (
     """
@@ -82,6 +87,19 @@ MIGRATIONS = (
     DROP TABLE deliveries;
     ALTER TABLE deliveries_2 RENAME TO deliveries;
     CREATE INDEX deliveries_by_date ON deliveries(date)
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS stories (
+        date TEXT NOT NULL REFERENCES briefings(date),
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        documents TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        previous TEXT NOT NULL,
+        PRIMARY KEY (date, position)
+    )
     """,
 )
 """The schema, version by version: script N takes a file from version N-1 to N (``PRAGMA user_version``)."""
@@ -260,6 +278,53 @@ class State:
                 "INSERT OR IGNORE INTO documents (hash, url, path, title, briefing) VALUES (?, ?, ?, ?, ?)",
                 [(content_hash(d), d.url, d.path, d.title, date) for d in briefing.documents],
             )
+            db.execute("DELETE FROM stories WHERE date = ?", (date,))
+            db.executemany(
+                "INSERT INTO stories (date, position, title, documents, profile, summary, first_seen, previous) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        date,
+                        position,
+                        story.title,
+                        json.dumps(list(story.documents), ensure_ascii=False),
+                        json.dumps(story.profile.plain(), ensure_ascii=False),
+                        json.dumps([sentence.text for sentence in story.summary], ensure_ascii=False),
+                        (story.first_seen or briefing.date).isoformat(),
+                        json.dumps([day.isoformat() for day in story.previous]),
+                    )
+                    for position, story in enumerate(briefing.stories)
+                    if story.profile is not None
+                ],
+            )
+
+    def earlier_stories(self, date: dt.date, days: int) -> list[EarlierStory]:
+        """The stories of the briefings of the ``days`` days before ``date``, to follow on ``date``."""
+        from briefing.continuity import earlier_story
+
+        since = (date - dt.timedelta(days=days)).isoformat()
+        rows = self._query(
+            "SELECT date, title, profile, summary, first_seen, previous FROM stories "
+            "WHERE date >= ? AND date < ? ORDER BY date, position",
+            since,
+            date.isoformat(),
+        )
+        try:
+            return [
+                earlier_story(
+                    {
+                        "date": day,
+                        "title": title,
+                        "profile": json.loads(str(profile)),
+                        "summary": json.loads(str(summary)),
+                        "first_seen": first_seen,
+                        "previous": json.loads(str(previous)),
+                    }
+                )
+                for day, title, profile, summary, first_seen, previous in rows
+            ]
+        except (ValueError, TypeError, KeyError) as exc:
+            raise StateError(f"{self.path}: the stories kept before {date} are damaged: {exc}") from None
 
     def start_delivery(self, date: dt.date, recipients: Iterable[str]) -> int:
         """Remember that an attempt to send the day's briefing begins; returns its number for :meth:`end_delivery`."""

@@ -22,7 +22,7 @@ from briefing import Briefing, Document, InputWarning, RenderError, Statement, S
 from briefing._version import __version__
 from briefing.cli import main
 from briefing.errors import ConfigError
-from briefing.models import StatementKind
+from briefing.models import Conflict, ConflictValue, Mention, Quantity, StatementKind
 from briefing.options import RenderOptions
 from briefing.render.context import safe_link
 from briefing.render.environment import make_environment, markdown_escape
@@ -39,6 +39,14 @@ def _summary(doc: Document, *sentences: str) -> tuple[SummarySentence, ...]:
         start = doc.text.index(sentence)
         found.append(SummarySentence(sentence, start, start + len(sentence), 1.0, doc.id))
     return tuple(found)
+
+
+def _value(doc: Document, text: str) -> ConflictValue:
+    """One value of a disagreement, as ``doc`` writes it."""
+    start = doc.text.index(text)
+    number = float(next(word for word in text.split() if word.isdigit()))
+    mention = Mention(doc.id, start, start + len(text), text)
+    return ConflictValue(text, Quantity((number,), number, number), (mention,))
 
 
 def _quote(
@@ -64,7 +72,8 @@ def sample_briefing(date: dt.date = DATE, stories: int = 1) -> Briefing:
     ferry_wire = Document(
         "ferry-wire",
         "Talks between Bluewater Lines and the crews' union are due to resume on Monday at the labour ministry. "
-        "Zoë Łukasiewicz, a transport economist in Gdańsk, warned that the dispute could spread to the ports.",
+        "Zoë Łukasiewicz, a transport economist in Gdańsk, warned that the dispute could spread to the ports. "
+        "The union said the walkout had cancelled 40 crossings.",
         title="Ferry talks to resume on Monday",
         path="wire/ferry-talks.txt",
     )
@@ -77,19 +86,32 @@ def sample_briefing(date: dt.date = DATE, stories: int = 1) -> Briefing:
         url="javascript:alert(1)",
         published=dt.date(2026, 9, 14),
     )
+    (walkout,) = _summary(ferry, "Ferry crews on the Northgate line walked out on Friday, cancelling 42 crossings.")
+    (talks,) = _summary(
+        ferry_wire,
+        "Talks between Bluewater Lines and the crews' union are due to resume on Monday at the labour ministry.",
+    )
     ferry_story = Story(
         "Ferry crews strike over new rosters",
         ("ferry", "ferry-wire"),
-        _summary(ferry, "Ferry crews on the Northgate line walked out on Friday, cancelling 42 crossings.")
-        + _summary(
-            ferry_wire,
-            "Talks between Bluewater Lines and the crews' union are due to resume on Monday at the labour ministry.",
+        (
+            replace(walkout, sources=("ferry", "ferry-wire"), repeated_from=dt.date(2026, 11, 22)),
+            replace(talks, sources=("ferry-wire",), single_source=True),
         ),
         (
             _quote(ferry, "We did not choose this fight,", "Maria Jensen", "said", "direct", "union secretary"),
             _quote(ferry_wire, "the dispute could spread to the ports", "Zoë Łukasiewicz", "warned", "indirect"),
             _quote(ferry, "the strike would cost about 600,000 euros a day", None, None, "claim"),
         ),
+        conflicts=(
+            Conflict(
+                "crossing",
+                "differ",
+                (_value(ferry, "42 crossings"), _value(ferry_wire, "cancelled 40 crossings")),
+            ),
+        ),
+        first_seen=dt.date(2026, 11, 21),
+        previous=(dt.date(2026, 11, 21), dt.date(2026, 11, 22)),
     )
     orchard_story = Story(
         "Apple growers report record harvest",
@@ -126,7 +148,10 @@ def test_markdown_shows_what_a_briefing_needs() -> None:
     assert text.startswith("# Morning brief\n\nMonday 23 November 2026 · 3 documents · 2 stories\n")
     assert "1. Ferry crews strike over new rosters\n2. Apple growers report record harvest\n" in text
     assert "[1] [Harbour Gazette](https://gazette.example.org/ferry%20strike%20%28update%29), 21 November 2026" in text
-    assert "cancelling 42 crossings. [1]\n" in text and "labour ministry. [2]\n" in text
+    assert "cancelling 42 crossings. [1, 2] *(also in the brief of 22 November)*\n" in text
+    assert "labour ministry. [2] *single source*\n" in text
+    assert "\n*Developing · day 3, since 21 November*\n" in text
+    assert "\n**Reports differ:** 42 crossings [1] · cancelled 40 crossings [2]\n" in text
     assert "> “We did not choose this fight”\n>\n> — Maria Jensen, union secretary, said [1]\n" in text
     assert "> the dispute could spread to the ports\n>\n> — Zoë Łukasiewicz warned [2]\n" in text
     assert "> the strike would cost about 600,000 euros a day\n>\n> — Claim [1]\n" in text
@@ -442,5 +467,5 @@ def test_sources_are_numbered_as_the_reader_meets_them() -> None:
     briefing = sample_briefing()
     later_first = replace(briefing, documents=(briefing.documents[2], *briefing.documents[:2]))
     text = str(render(later_first, "md"))
-    assert "Northgate line walked out on Friday, cancelling 42 crossings. [1]" in text
+    assert "Northgate line walked out on Friday, cancelling 42 crossings. [1, 2]" in text
     assert "picked 81,000 tonnes of apples, the most since 1990. [3]" in text

@@ -303,9 +303,7 @@ def _quiet_libraries() -> Iterator[None]:
                 logger.setLevel(level)
 
 
-def finish(
-    documents: Sequence[Document], keys: Sequence[NDArray[np.uint64]] | None = None
-) -> tuple[Document, ...]:
+def finish(documents: Sequence[Document], keys: Sequence[NDArray[np.uint64]] | None = None) -> tuple[Document, ...]:
     """Duplicates merged, then ids made unique in input order (``story``, ``story-2``…): deterministic.
     ``keys`` are the documents' band keys, when they were made already."""
     taken: set[str] = set()

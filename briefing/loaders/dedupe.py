@@ -77,7 +77,11 @@ def _mixers() -> NDArray[np.uint64]:
     4-gram and band mixing, the same on every run."""
     import numpy as np
 
-    return np.random.default_rng(20261123).integers(1, 2**63, size=2 * BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
+    mixers: NDArray[np.uint64] = np.random.default_rng(20261123).integers(
+        1, 2**63, size=2 * BANDS * ROWS, dtype=np.uint64
+    )
+    mixers |= np.uint64(1)
+    return mixers
 
 
 def band_keys(text: str) -> NDArray[np.uint64]:
@@ -94,8 +98,9 @@ def band_keys(text: str) -> NDArray[np.uint64]:
         hashed = shingles[:, None] * multipliers[None, at : at + 16] + offsets[None, at : at + 16]
         signature[at : at + 16] = (hashed >> np.uint64(32)).min(axis=0)
     rows = signature.reshape(BANDS, ROWS)
-    keys = (rows * mixers[:ROWS]).sum(axis=1, dtype=np.uint64)
-    return keys + np.arange(BANDS, dtype=np.uint64)  # the band's number: equal rows in two bands are two keys
+    keys: NDArray[np.uint64] = (rows * mixers[:ROWS]).sum(axis=1, dtype=np.uint64)
+    keys += np.arange(BANDS, dtype=np.uint64)  # the band's number: equal rows in two bands are two keys
+    return keys
 
 
 def _near_pairs(texts: Sequence[str], keys: Sequence[NDArray[np.uint64]]) -> Iterator[tuple[int, int]]:
@@ -160,9 +165,7 @@ def _merge(copies: list[Document]) -> Document:
     return replace(keep, id=copies[0].id, duplicates=tuple(dict.fromkeys((*keep.duplicates, *origins))), **changes)
 
 
-def merge_duplicates(
-    documents: Sequence[Document], keys: Sequence[NDArray[np.uint64]] | None = None
-) -> list[Document]:
+def merge_duplicates(documents: Sequence[Document], keys: Sequence[NDArray[np.uint64]] | None = None) -> list[Document]:
     """One document per article, at the place of its first copy; ``keys`` are each text's
     :func:`band_keys` when they were made already (by the workers that read the documents)."""
     return [_merge([documents[i] for i in group]) for group in _copies(documents, keys)]

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from briefing._version import __version__
-from briefing.models import Briefing, Document, Statement, Story, SummarySentence
+from briefing.models import Briefing, ConflictValue, Document, Statement, Story, SummarySentence
 from briefing.statements import who_is_who
 
 _MONTHS = (
@@ -78,6 +78,13 @@ class Source:
         return long_date(self.document.published)
 
 
+def short_date(day: dt.date | None, today: dt.date) -> str:
+    """``28 November``, with its year when that is not ``today``'s: how a brief names a recent day."""
+    if day is None:
+        return ""
+    return long_date(day) if day.year != today.year else f"{day.day} {_MONTHS[day.month - 1]}"
+
+
 def attribution(statement: Statement) -> str:
     """Who said it and how: ``Maria Jensen, union secretary, said``, ``According to the police``.
 
@@ -110,6 +117,20 @@ def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
     def story_sources(story: Story) -> list[Source]:
         return [sources[doc_id] for doc_id in story.documents]
 
+    def citations(item: SummarySentence | ConflictValue) -> list[Source]:
+        """Every document that carries a summary point or gives a value, by citation number."""
+        cited = item.documents if isinstance(item, ConflictValue) else item.sources or (str(item.document),)
+        return sorted((sources[doc_id] for doc_id in cited), key=lambda src: src.number)
+
+    def several_outlets(story: Story) -> bool:
+        """Whether more than one outlet reports the story (else marking a point "single source" says nothing)."""
+        return len({briefing.document(doc_id).outlet for doc_id in story.documents}) > 1
+
+    def first_reported(value: ConflictValue) -> str:
+        """The day the first document giving a value was published, as ``28 November``."""
+        days = [d for d in (briefing.document(doc_id).published for doc_id in value.documents) if d]
+        return short_date(min(days), briefing.date) if days else ""
+
     return {
         "briefing": briefing,
         "title": briefing.title,
@@ -120,6 +141,11 @@ def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
         "sources": list(sources.values()),
         "source": cite,
         "story_sources": story_sources,
+        "citations": citations,
+        "several_outlets": several_outlets,
+        "first_reported": first_reported,
+        "story_day": lambda story: story.day(briefing.date),
+        "day": lambda day: short_date(day, briefing.date),
         "attribution": attribution,
         "warnings": briefing.warnings,
         "generator": f"briefing {__version__}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -11,7 +12,7 @@ from typing import Any, Literal, overload
 import jinja2
 
 from briefing.errors import RenderError
-from briefing.models import Briefing, Person, Statement
+from briefing.models import Briefing, Conflict, Person, Statement
 from briefing.options import FORMATS, RenderOptions
 from briefing.render.context import template_context
 from briefing.render.environment import make_environment, packaged_templates, template_places
@@ -46,13 +47,38 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
                 "title": story.title,
                 "headline_source": asdict(story.headline_source) if story.headline_source else None,
                 "documents": list(story.documents),
-                "summary": [asdict(s) for s in story.summary],
+                "first_seen": _day(story.first_seen),
+                "previous": [day.isoformat() for day in story.previous],
+                "summary": [{**asdict(s), "repeated_from": _day(s.repeated_from)} for s in story.summary],
+                "conflicts": [_conflict_to_dict(conflict) for conflict in story.conflicts],
                 "statements": [asdict(s) for s in story.statements],
+                "profile": story.profile.plain() if story.profile else None,
             }
             for story in briefing.stories
         ],
         "people": [_person_to_dict(briefing, person) for person in who_is_who(briefing.stories)],
         "warnings": [asdict(w) for w in briefing.warnings],
+    }
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
+    """A disagreement: its kind and unit, and each value with the range its wording allows and every mention."""
+    return {
+        "kind": conflict.kind,
+        "unit": conflict.unit,
+        "values": [
+            {
+                "text": value.text,
+                **asdict(value.quantity),
+                "documents": list(value.documents),
+                "mentions": [asdict(mention) for mention in value.mentions],
+            }
+            for value in conflict.values
+        ],
     }
 
 

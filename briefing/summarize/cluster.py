@@ -117,12 +117,13 @@ def _event_counts(item: Document | Article) -> tuple[NDArray[np.uint64], NDArray
         body, title = item.body_terms(), item.title_terms()
     else:  # a document outside the pipeline: its words, not its sentences, are all grouping needs
         language = known_language(item.language)
-        body, title = (numbered_terms([text], language) for text in (item.prose, item.title or ""))
+        body, title = (numbered_terms([text], language)[:2] for text in (item.prose, item.title or ""))
     terms, flags = np.concatenate([body[0], title[0]]), np.concatenate([body[1], title[1]])
     weights = np.r_[np.ones(len(body[0])), np.full(len(title[0]), float(TITLE_WEIGHT))]
     events = (flags & FUNCTION) == 0
     unique, first, inverse = np.unique(terms[events], return_index=True, return_inverse=True)
-    return unique, np.bincount(inverse.ravel(), weights=weights[events], minlength=len(unique)), flags[events][first]
+    counts = np.bincount(inverse.ravel(), weights=weights[events], minlength=len(unique)).astype(np.float64)
+    return unique.astype(np.uint64), counts, flags[events][first]
 
 
 def key_term_vectors(documents: Sequence[Document | Article]) -> csr_matrix:
@@ -150,7 +151,9 @@ def _event_vectors(articles: Sequence[Document | Article]) -> tuple[csr_matrix, 
         flags = np.concatenate([flags for _, _, flags in chunk]) if chunk else np.zeros(0, dtype=np.uint8)
         figure_terms = np.union1d(figure_terms, terms[(flags & NO_LETTER) != 0])
         counted.append((terms, np.concatenate([counts for _, counts, _ in chunk]), [len(t) for t, _, _ in chunk]))
-    indices = np.concatenate([np.searchsorted(vocabulary, terms) for terms, _, _ in counted] or [np.zeros(0)])
+    indices = np.concatenate(
+        [np.searchsorted(vocabulary, terms) for terms, _, _ in counted] or [np.zeros(0, dtype=np.intp)]
+    )
     tallies = np.concatenate([counts for _, counts, _ in counted] or [np.zeros(0)])
     indptr = np.r_[0, np.cumsum([length for _, _, lengths in counted for length in lengths])]
     del counted
@@ -159,9 +162,7 @@ def _event_vectors(articles: Sequence[Document | Article]) -> tuple[csr_matrix, 
         shape=(len(articles), len(vocabulary)),
     )
     document_frequency = np.bincount(matrix.indices, minlength=len(vocabulary))
-    matrix.data *= (np.log((1.0 + len(articles) + UNSEEN_DOCUMENTS) / (1.0 + document_frequency)) + 1.0)[
-        matrix.indices
-    ]
+    matrix.data *= (np.log((1.0 + len(articles) + UNSEEN_DOCUMENTS) / (1.0 + document_frequency)) + 1.0)[matrix.indices]
     return unit_rows(matrix), np.isin(vocabulary, figure_terms)
 
 
@@ -446,20 +447,31 @@ def _root(merged_into: list[int], node: int) -> int:
     return node
 
 
-def story_profile(story: Sequence[Document], pile: Sequence[Document] = ()) -> StoryProfile:
+def story_profile(story: Sequence[Document | Article], pile: Sequence[Document | Article] = ()) -> StoryProfile:
     """The story's :class:`StoryProfile`: the mean of its documents' vectors, weighed over ``pile``
     (the day's documents, which should include the story's; default: the story alone), cut to its
     :data:`PROFILE_TERMS` heaviest terms.
     """
+    return story_profiles([story], pile)[0]
+
+
+def story_profiles(
+    stories: Sequence[Sequence[Document | Article]], pile: Sequence[Document | Article] = ()
+) -> list[StoryProfile]:
+    """:func:`story_profile` of each story, the pile's vectors made once for all of them. A stored
+    profile names its terms as text (they outlive the build), so they are read from the text again."""
     import numpy as np
 
-    documents = list(pile) or list(story)
+    documents = documents_of(pile) or [doc for story in stories for doc in documents_of(story)]
     vectors, terms = term_vectors(map(_document_terms, documents), unseen=UNSEEN_DOCUMENTS)
-    wanted = {doc.id for doc in story}
-    rows = [n for n, doc in enumerate(documents) if doc.id in wanted]
-    mean = np.asarray(vectors[rows].sum(axis=0)).ravel() / max(len(rows), 1)
-    heaviest = [int(i) for i in np.argsort(-mean, kind="stable")[:PROFILE_TERMS] if mean[i] > 0]
-    return {"documents": len(rows), "terms": {str(terms[i]): round(float(mean[i]), 6) for i in heaviest}}
+    row_of = {doc.id: n for n, doc in enumerate(documents)}
+    profiles: list[StoryProfile] = []
+    for story in stories:
+        rows = sorted({row_of[doc.id] for doc in story if doc.id in row_of})
+        mean = np.asarray(vectors[rows].sum(axis=0)).ravel() / max(len(rows), 1)
+        heaviest = [int(i) for i in np.argsort(-mean, kind="stable")[:PROFILE_TERMS] if mean[i] > 0]
+        profiles.append({"documents": len(rows), "terms": {str(terms[i]): round(float(mean[i]), 6) for i in heaviest}})
+    return profiles
 
 
 def profile_similarity(first: StoryProfile, second: StoryProfile) -> float:

@@ -134,8 +134,21 @@ def marked_terms(text: str, language: str) -> list[tuple[str, bool]]:
 def event_terms(text: str, language: str) -> Counter[str]:
     """How often ``text`` uses each term that can name an event: as :func:`content_terms`, but
     without any of :func:`function_words`, the full lists."""
+    counts = Counter(map(event_term(language), words(text)))
+    del counts[""]  # the words that are not terms
+    return counts
+
+
+@cache
+def event_term(language: str) -> Callable[[str], str]:
+    """The function from one word to its event term (``""`` for a function word), as :func:`event_terms` uses it."""
     term = word_term(language)
-    return Counter(found for found, _, flags in map(term, words(text)) if not flags & FUNCTION)
+
+    def event(word: str) -> str:
+        found, _, flags = term(word)
+        return "" if flags & FUNCTION else found
+
+    return event
 
 
 def numbered_terms(

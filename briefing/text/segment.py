@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from briefing.languages import DEFAULT_LANGUAGE, check_language
@@ -23,6 +23,9 @@ from briefing.models import Sentence
 if TYPE_CHECKING:
     import punkt
 
+SPLITS_KEPT = 64
+"""Texts whose sentences are remembered: a story's summary, its statements and the matching of its
+points each split the same documents, which the first split then serves."""
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
 """Letters and digits, joined by inner hyphens, apostrophes, dots and digit-group commas."""
 
@@ -51,6 +54,12 @@ def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> list[tuple[in
 
     Punkt decides, then :func:`_corrected` mends the mistakes it makes in news.
     """
+    return list(_spans(text, language))
+
+
+@lru_cache(maxsize=SPLITS_KEPT)
+def _spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """The spans of :func:`sentence_spans`, remembered for the last :data:`SPLITS_KEPT` texts."""
     spans = []
     for start, end in _corrected(text, _tokenizer(language).span_tokenize(text)):
         piece = text[start:end]
@@ -58,7 +67,12 @@ def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> list[tuple[in
         if _LETTER_OR_DIGIT.search(sentence):
             first = start + len(piece) - len(piece.lstrip())
             spans.append((first, first + len(sentence)))
-    return spans
+    return tuple(spans)
+
+
+def forget_splits() -> None:
+    """Forget the texts :func:`sentence_spans` remembers (for measuring a first split)."""
+    _spans.cache_clear()
 
 
 def _corrected(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
