@@ -21,7 +21,8 @@ sides of the 80 % threshold. Two ways find the documents that are one article:
 Both use the same 4-grams (:func:`~briefing.loaders.dedupe._shingles`), so they
 can differ only in the pairs they find. Reported: the pairs of documents that
 end in one group (recall and precision of MinHash's against exact's), the
-seconds each takes, and the peak memory each allocates (tracemalloc), per document.
+seconds each takes (untraced), and the peak memory each allocates (tracemalloc, in a second run), per
+document.
 """
 
 from __future__ import annotations
@@ -98,11 +99,13 @@ def pairs(groups: Sequence[set[int]]) -> set[tuple[int, int]]:
 
 
 def measured(work: Callable[[], Result]) -> tuple[Result, float, int]:
-    """``work()``, its seconds and the peak bytes it allocated."""
-    tracemalloc.start()
+    """``work()``, its seconds and the peak bytes it allocated: run twice, as tracing every allocation
+    slows Python's own objects far more than numpy's arrays, which would bias the times."""
     start = time.perf_counter()
-    result = work()
+    work()
     seconds = time.perf_counter() - start
+    tracemalloc.start()
+    result = work()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return result, seconds, peak

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from briefing.config import load_config
 from briefing.loaders.dedupe import merge_duplicates
 from briefing.models import Document
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "articles"
 DATE = "2026-11-23"
 SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vor", "ne", "pi", "dal", "qu", "be", "stro", "ji", "fen"]
 COMMON = [
@@ -197,3 +200,13 @@ def test_a_window_keeps_same_topic_reports_months_apart_in_two_stories(tmp_path:
 
     assert stories() == [["march", "march-later", "october"]]
     assert stories("--window", "3") == [["march", "march-later"], ["october"]]
+
+
+def test_dask_is_imported_only_for_a_scheduler(tmp_path: Path) -> None:
+    script = (
+        "import sys\nfrom briefing.cli import main\n"
+        f"assert main(['build', {str(EXAMPLES)!r}, '-o', {str(tmp_path / 'b.json')!r}, '-q', '--jobs', '1']) == 0\n"
+        "print(sorted(name for name in ('dask', 'distributed') if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
