@@ -461,6 +461,9 @@ def test_attribution_reads_as_a_sentence() -> None:
     assert attribution(replace(said, speaker_title=None)) == "Maria Jensen said"
     assert attribution(according) == "According to Pakistani officials"
     assert attribution(claim) == "Claim"
+    # "…, saying “…”" / "…, ajoutant « … »": the speaker alone, not "Khawaja Asif, saying"
+    assert attribution(replace(posted, cue="saying")) == "Khawaja Asif, Defence Minister"
+    assert attribution(replace(said, cue="ajoutant", speaker_title=None)) == "Maria Jensen"
 
 
 def test_sources_are_numbered_as_the_reader_meets_them() -> None:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from briefing._version import __version__
+from briefing.languages import SUPPORTED_LANGUAGES
 from briefing.models import Briefing, ConflictValue, Document, Statement, Story, SummarySentence
 from briefing.statements import who_is_who
+from briefing.statements.lexicon import lexicon
 
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
@@ -97,9 +100,15 @@ def attribution(statement: Statement) -> str:
     cue = cue[:1].lower() + cue[1:]  # "Said" opened its sentence; "wrote on X" keeps its X
     if cue.startswith("according to"):  # a cue that stands before its speaker
         return f"According to {who}"
-    if not cue:
+    if not cue or cue.split()[0] in _gerunds():  # "…, saying “…”": "Asif, saying" is no sentence
         return who
     return f"{who}, {cue}" if statement.speaker_title else f"{who} {cue}"
+
+
+@cache
+def _gerunds() -> frozenset[str]:
+    """Every language's cues that carry a clause on ("saying", "ajoutant", "diciendo")."""
+    return frozenset().union(*(lexicon(language).gerunds for language in SUPPORTED_LANGUAGES))
 
 
 def template_context(briefing: Briefing, **settings: Any) -> dict[str, Any]:
