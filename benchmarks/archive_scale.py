@@ -90,10 +90,14 @@ def write_archive(sources: Sequence[Path], size: int, folder: Path, copy_days: i
 
 def run(root: Path, archive: Path, out: Path, mode: str, workers: int) -> dict[str, float]:
     """One build of ``archive`` in ``mode``; its seconds and peak memory."""
-    command = [sys.executable, "-m", "briefing", "build", str(archive), "-o", str(out), "--date", DATE, "-q"]
+    command = [sys.executable, "-m", "briefing", "build", str(archive.resolve()), "-o", str(out.resolve())]
+    command += ["--date", DATE, "-q"]
     command += MODES[mode] + (["--jobs", str(workers)] if mode == "local" else [])
     env = {**os.environ, "PYTHONPATH": str(root)}
-    report = subprocess.run([sys.executable, "-c", RUNNER, *command], env=env, capture_output=True, check=True)
+    # From the root: "python -m" puts the working folder before PYTHONPATH on the import path.
+    report = subprocess.run(
+        [sys.executable, "-c", RUNNER, *command], env=env, cwd=root, capture_output=True, check=True
+    )
     result: dict[str, float] = json.loads(report.stdout)
     if result["status"] != 0:
         errors = str(result["errors"]).strip().splitlines()
