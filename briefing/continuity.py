@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.models import Document, InputWarning, Profile, SummarySentence
 from briefing.options import SummaryOptions
 from briefing.summarize.api import summarize_story
-from briefing.summarize.cluster import EVIDENCE, SAME_STORY, StoryProfile
+from briefing.summarize.cluster import StoryProfile, merge_threshold
 from briefing.summarize.corroborate import SAME_POINT, StoryText, point_scores
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ def follow(profiles: Sequence[Profile], earlier: Sequence[EarlierStory], date: d
     today, past = _profile_matrix([*profiles, *(story.profile for story in before)], len(profiles))
     similarity = (today @ past.T).toarray()
     pairs = np.outer([p.documents for p in profiles], [story.profile.documents for story in before])
-    threshold = SAME_STORY + EVIDENCE / np.sqrt(np.maximum(pairs, 1))  # merge_threshold, for every pair at once
+    counts, at = np.unique(pairs, return_inverse=True)  # few distinct pair counts: the rule once per count
+    threshold = np.array([merge_threshold(count) for count in counts.tolist()])[at].reshape(pairs.shape)
     found: list[Continuation | None] = []
     for row in similarity >= threshold:
         matched = [before[column] for column in np.flatnonzero(row).tolist()]
