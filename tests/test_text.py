@@ -231,3 +231,17 @@ def test_hard_wrapped_lines_are_joined_but_headlines_stay_apart() -> None:
 )
 def test_a_wire_dateline_is_found_and_only_a_dateline(sentence: str, rest: str) -> None:
     assert sentence[dateline_end(sentence) :] == rest
+
+
+def test_an_opening_quotation_mark_after_a_full_stop_opens_the_next_sentence() -> None:
+    text = "Ils se disputent depuis trois ans.\n« C'est la décision d'une génération », a déclaré la maire. "
+    text += "« Oui. » Puis."
+    spans = [text[s.start : s.end] for s in split_sentences(text, "d", "french")]
+    assert spans == [
+        "Ils se disputent depuis trois ans.",
+        "« C'est la décision d'une génération », a déclaré la maire.",
+        "« Oui. »",
+        "Puis.",
+    ]
+    german = [s.text for s in split_sentences("Er ging. „Das war knapp“, sagte er.", "d", "german")]
+    assert german == ["Er ging.", "„Das war knapp“, sagte er."]

@@ -30,6 +30,9 @@ _WORD = re.compile(r"[^\W_]+(?:(?:[-'’.]|(?<=\d),(?=\d))[^\W_]+)*")
 """Letters and digits, joined by inner hyphens, apostrophes, dots and digit-group commas."""
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_OPENING_MARK = re.compile(r"\s([«„“‹‚‘])$")
+"""A quotation mark after a space at a span's end opens the next sentence ("coût. « C'est…"): Punkt
+leaves it behind. (» is left alone: after a space it closes a French quote.)"""
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CLOSING = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
 _OPENING = "“\"‘'(["
@@ -61,11 +64,17 @@ def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> list[tuple[in
 def _spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """The spans of :func:`sentence_spans`, remembered for the last :data:`SPLITS_KEPT` texts."""
     spans = []
+    opened_at: int | None = None
     for start, end in _corrected(text, _tokenizer(language).span_tokenize(text)):
         piece = text[start:end]
         sentence = piece.strip()
+        first = start + len(piece) - len(piece.lstrip())
+        if opened_at is not None:
+            first, sentence, opened_at = opened_at, text[opened_at:first] + sentence, None
+        if mark := _OPENING_MARK.search(sentence):
+            opened_at = first + mark.start(1)
+            sentence = sentence[: mark.start()].rstrip()
         if _LETTER_OR_DIGIT.search(sentence):
-            first = start + len(piece) - len(piece.lstrip())
             spans.append((first, first + len(sentence)))
     return tuple(spans)
 
