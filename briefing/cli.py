@@ -187,10 +187,10 @@ def _command(
 
 
 def _build(args: argparse.Namespace) -> int:
-    from briefing.deliver.files import write_output
+    from briefing.deliver.files import StagedFile, stage_output
     from briefing.pipeline import build_briefing
     from briefing.progress import StderrReporter, stage
-    from briefing.render import render
+    from briefing.render import render, render_text
 
     targets = outputs(args.output, args.format)
     options = _config(args).build
@@ -198,16 +198,31 @@ def _build(args: argparse.Namespace) -> int:
         briefing = build_briefing(
             args.inputs, options, date=args.date or dt.date.today(), on_warning=_warn, listener=reporter
         )
-        contents: dict[str, str | bytes] = {}
-        for fmt in dict.fromkeys(targets.values()):
-            with stage(reporter, f"render {fmt}"):
-                contents[fmt] = render(briefing, fmt, options.render)
-        with stage(reporter, "write"):
+        pdf = b""
+        if "pdf" in targets.values():
+            with stage(reporter, "render pdf"):
+                pdf = render(briefing, "pdf", options.render)
+        # A file's text is written to its temporary file as it is rendered, never held whole; the files are
+        # put in place once every one is written; standard output, which cannot be taken back, comes last.
+        staged: list[StagedFile] = []
+        to_stdout: str | bytes | None = None
+        try:
             for target, fmt in targets.items():
-                if target == "-":
-                    _write_stdout(contents[fmt])
-                else:
-                    write_output(target, contents[fmt])
+                with stage(reporter, f"render {fmt}") if fmt != "pdf" else contextlib.nullcontext():
+                    if target == "-":
+                        to_stdout = pdf if fmt == "pdf" else render(briefing, fmt, options.render)
+                    elif made := stage_output(
+                        target, pdf if fmt == "pdf" else render_text(briefing, fmt, options.render)
+                    ):
+                        staged.append(made)
+            with stage(reporter, "write"):
+                for made in staged:
+                    made.commit()
+                if to_stdout is not None:
+                    _write_stdout(to_stdout)
+        finally:
+            for made in staged:
+                made.discard()
     return 0
 
 

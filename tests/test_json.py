@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from briefing import build_briefing, load_documents, render
 from briefing.options import BuildOptions, SummaryOptions
+from briefing.render import render_text
+from briefing.render.core import briefing_to_dict
 
 SHAPE: dict[str, Any] = {
     "title": str,
@@ -138,3 +141,13 @@ def test_each_story_says_where_its_headline_comes_from(articles: Path) -> None:
         else:
             assert " ".join(doc.text[source["start"] : source["end"]].split()) == story["title"]
     assert kinds == {"title", "sentence"}
+
+
+def test_json_is_written_a_piece_at_a_time_as_json_dumps_would_write_it_whole(articles: Path) -> None:
+    briefing = build_briefing([articles], BuildOptions(title="Test"), date=dt.date(2026, 11, 23))
+    lean = replace(briefing, stories=(), warnings=())  # empty lists: "[]", as json.dumps writes them
+    for each in (briefing, lean):
+        pieces = list(render_text(each, "json"))
+        assert "".join(pieces) == json.dumps(briefing_to_dict(each), ensure_ascii=False, indent=2) + "\n"
+        assert len(pieces) > len(each.documents) + len(each.stories)  # one piece at least per entry
+    assert briefing.stories and briefing.warnings == ()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,32 @@ def test_a_file_name_cannot_colour_the_terminal_or_forge_a_line(tmp_path: Path) 
     assert result.stderr.decode().splitlines() == [
         f"briefing: warning: {tmp_path}/in/x\\x1b[2Jy\\nbriefing: error: forged.txt: empty file"
     ]
+
+
+def test_outputs_are_put_in_place_together_or_not_at_all(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    theme = desk / "theme"
+    theme.mkdir()
+    (theme / "brief.md.j2").write_text("{{ briefing.title }}\n{{ no_such_thing.at_all }}\n", encoding="utf-8")
+    (desk / "brief.json").write_text("yesterday's\n", encoding="utf-8")
+    args = ["build", str(desk / "in" / "ferry.txt"), "-o", str(desk / "brief.json"), "-o", str(desk / "brief.md")]
+    assert main([*args, "--template-dir", str(theme), "-q"]) == 1
+    assert "no_such_thing" in capsys.readouterr().err
+    assert (desk / "brief.json").read_text() == "yesterday's\n"  # written in full, then given up with the rest
+    assert sorted(path.name for path in desk.iterdir()) == ["brief.json", "in", "secret.txt", "theme"]
+    assert main([*args, "-q"]) == 0
+    assert json.loads((desk / "brief.json").read_text())["documents"][0]["id"] == "ferry"
+
+
+def test_text_written_in_pieces_is_whole_or_not_there(tmp_path: Path) -> None:
+    def pieces(fail: bool) -> Iterator[str]:
+        yield "# Brief"
+        if fail:
+            raise DeliveryError("the renderer gave up")
+        yield "ing\n"
+
+    write_atomic(tmp_path / "brief.md", pieces(fail=False))
+    assert (tmp_path / "brief.md").read_text() == "# Briefing\n"
+    with pytest.raises(DeliveryError, match="gave up"):
+        write_atomic(tmp_path / "brief.md", pieces(fail=True))
+    assert [path.name for path in tmp_path.iterdir()] == ["brief.md"]
+    assert (tmp_path / "brief.md").read_text() == "# Briefing\n"
