@@ -67,7 +67,7 @@ class Continuation:
 
 def profile_record(profile: StoryProfile) -> Profile:
     """The grouping's JSON-able profile as the record a story keeps."""
-    return Profile(documents=profile["documents"], terms=tuple(profile["terms"].items()))
+    return Profile.of(profile["documents"], profile["terms"])
 
 
 def follow(profiles: Sequence[Profile], earlier: Sequence[EarlierStory], date: dt.date) -> list[Continuation | None]:
@@ -99,8 +99,8 @@ def _profile_matrix(profiles: Sequence[Profile], split: int) -> tuple[csr_matrix
     from scipy.sparse import csr_matrix
 
     columns: dict[str, int] = {}
-    indices = [columns.setdefault(term, len(columns)) for profile in profiles for term, _ in profile.terms]
-    weights = [weight for profile in profiles for _, weight in profile.terms]
+    indices = [columns.setdefault(term, len(columns)) for profile in profiles for term in profile.terms]
+    weights = [weight for profile in profiles for weight in profile.weights]
     indptr = np.cumsum([0, *(len(profile.terms) for profile in profiles)])
     matrix = csr_matrix((weights, indices, indptr), shape=(len(profiles), max(len(columns), 1)))
     return matrix[:split], matrix[split:]
@@ -184,9 +184,8 @@ def earlier_story(data: Mapping[str, Any]) -> EarlierStory:
     return EarlierStory(
         date=date,
         title=str(data["title"]),
-        profile=Profile(
-            documents=int(profile["documents"]),
-            terms=tuple((str(term), float(weight)) for term, weight in dict(profile["terms"]).items()),
+        profile=Profile.of(
+            int(profile["documents"]), {str(term): float(weight) for term, weight in dict(profile["terms"]).items()}
         ),
         summary=tuple(str(sentence) for sentence in data["summary"]),
         first_seen=dt.date.fromisoformat(str(data.get("first_seen") or date)),

@@ -9,6 +9,7 @@ the text given to :func:`briefing.summarize` / :func:`briefing.extract_statement
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -63,7 +64,7 @@ def _blank(text: str) -> str:
     return "".join(char if char == "\n" else " " for char in text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a document, found again by ``text == document.text[start:end]``."""
 
@@ -74,7 +75,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     """A sentence chosen for a summary, with the score that chose it.
 
@@ -94,7 +95,7 @@ class SummarySentence:
     repeated_from: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Something a person said (``direct``, ``indirect``) or a claim worth seeing.
 
@@ -125,7 +126,7 @@ class Statement:
         return self.parts or ((self.start, self.end),)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeadlineSource:
     """Where a story's headline comes from: a document's ``title`` (cleaned of the site's name),
     or a ``sentence`` of its text, of which ``text[start:end]`` is the part used.
@@ -137,7 +138,7 @@ class HeadlineSource:
     end: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """Where a document gives a figure: ``text`` is ``Document.text[start:end]``."""
 
@@ -147,7 +148,7 @@ class Mention:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """What a figure says: its number (or the two of a vote or a score, "23 to 14"), and the range its
     wording allows: "at least 60" is 60 to no limit (``high`` None), "about 180" 153 to 207."""
@@ -163,7 +164,7 @@ class Quantity:
         return (other.high is None or self.low <= other.high) and (self.high is None or other.low <= self.high)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConflictValue:
     """One of the values the documents of a story give for one thing, with every report of it.
 
@@ -180,7 +181,7 @@ class ConflictValue:
         return tuple(dict.fromkeys(mention.document for mention in self.mentions))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conflict:
     """Documents of one story that give one thing different figures.
 
@@ -195,20 +196,27 @@ class Conflict:
     values: tuple[ConflictValue, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """A story's key terms, to recognise it on another day: the mean of its documents' term vectors
     (:func:`briefing.summarize.cluster.story_profile`), heaviest first, over ``documents`` documents."""
 
     documents: int
-    terms: tuple[tuple[str, float], ...]
+    terms: tuple[str, ...]
+    weights: tuple[float, ...]
+    """Each term's weight; two flat tuples, not pairs, as an archive keeps a profile per story."""
+
+    @classmethod
+    def of(cls, documents: int, terms: Mapping[str, float]) -> Profile:
+        """The profile of ``documents`` documents with these weights, heaviest first."""
+        return cls(documents, tuple(terms), tuple(terms.values()))
 
     def plain(self) -> dict[str, object]:
         """The profile in the grouping's JSON-able form: ``{"documents": n, "terms": {term: weight}}``."""
-        return {"documents": self.documents, "terms": dict(self.terms)}
+        return {"documents": self.documents, "terms": dict(zip(self.terms, self.weights, strict=True))}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """Documents about one event, with one summary and their key statements.
 
@@ -240,7 +248,7 @@ class Story:
         return (date - self.first_seen).days + 1 if self.first_seen else 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """Someone (or a body) quoted in a briefing, for its who's who.
 
@@ -254,7 +262,7 @@ class Person:
     statements: tuple[Statement, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputWarning:
     """An input that could not be used, and why; the briefing is built without it."""
 
@@ -262,7 +270,7 @@ class InputWarning:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything a renderer needs, gathered before anything is rendered."""
 

@@ -79,7 +79,7 @@ def test_a_story_across_three_days_is_marked_developing_and_leads_with_what_is_n
 
 
 def story(date: dt.date, terms: dict[str, float], documents: int = 2) -> EarlierStory:
-    profile = Profile(documents=documents, terms=tuple(terms.items()))
+    profile = Profile.of(documents, terms)
     return EarlierStory(date=date, title="Bridge", profile=profile, summary=(f"Point of {date}.",), first_seen=date)
 
 
@@ -87,7 +87,7 @@ def test_a_story_follows_every_earlier_story_the_grouping_would_merge_it_with() 
     bridge = {"bridg": 0.5, "varnholm": 0.5, "collaps": 0.4, "tessel": 0.3}
     harvest = {"appl": 0.6, "harvest": 0.5, "grower": 0.4}
     earlier = [story(DAYS[0], bridge), story(DAYS[1], bridge), story(DAYS[1], harvest), story(DAYS[2], bridge)]
-    found = follow([Profile(2, tuple(bridge.items())), Profile(1, (("ferri", 1.0),))], earlier, DAYS[2])
+    found = follow([Profile.of(2, bridge), Profile.of(1, {"ferri": 1.0})], earlier, DAYS[2])
     assert found[1] is None
     continuation = found[0]
     assert continuation is not None

@@ -296,9 +296,10 @@ def _links(
     finder.data[common[finder.indices]] = 0.0
     finder.eliminate_zeros()
     reverse = finder.T.tocsr()
-    cost = finder.copy()
-    cost.data = frequency[cost.indices].astype(np.float64)
-    row_cost = np.asarray(cost.sum(axis=1)).ravel()
+    # Each row's cost, without a copy of the rows that would live as long as the blocks.
+    entry_rows = np.repeat(np.arange(rows), np.diff(finder.indptr))
+    row_cost = np.bincount(entry_rows, weights=frequency[finder.indices], minlength=rows).astype(np.float64)
+    del entry_rows
     found: list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]] = []
     for start, end in _blocks(row_cost):
         block = (finder[start:end] @ reverse).tocoo()
@@ -452,30 +453,29 @@ def story_profile(story: Sequence[Document | Article], pile: Sequence[Document |
     (the day's documents, which should include the story's; default: the story alone), cut to its
     :data:`PROFILE_TERMS` heaviest terms.
     """
-    return story_profiles([story], pile)[0]
+    return next(story_profiles([story], pile))
 
 
 def story_profiles(
     stories: Sequence[Sequence[Document | Article]], pile: Sequence[Document | Article] = ()
-) -> list[StoryProfile]:
-    """:func:`story_profile` of each story, the pile's vectors made once for all of them. A stored
-    profile names its terms as text (they outlive the build), so they are read from the text again."""
+) -> Iterator[StoryProfile]:
+    """:func:`story_profile` of each story, one at a time, the pile's vectors made once for all of them.
+    A stored profile names its terms as text (they outlive the build), so they are read from the text again."""
     import numpy as np
 
     documents = documents_of(pile) or [doc for story in stories for doc in documents_of(story)]
     vectors, terms = term_vectors(map(_document_terms, documents), unseen=UNSEEN_DOCUMENTS)
     row_of = {doc.id: n for n, doc in enumerate(documents)}
-    profiles: list[StoryProfile] = []
     for story in stories:
         rows = vectors[sorted({row_of[doc.id] for doc in story if doc.id in row_of})]
         # Over the story's own terms only: a pass over the whole vocabulary per story is quadratic in an archive.
         columns, inverse = np.unique(rows.indices, return_inverse=True)
         mean = np.bincount(inverse.ravel(), weights=rows.data, minlength=len(columns)) / max(rows.shape[0], 1)
         heaviest = [i for i in np.lexsort((columns, -mean))[:PROFILE_TERMS].tolist() if mean[i] > 0]
-        profiles.append(
-            {"documents": rows.shape[0], "terms": {str(terms[columns[i]]): round(float(mean[i]), 6) for i in heaviest}}
-        )
-    return profiles
+        yield {
+            "documents": rows.shape[0],
+            "terms": {str(terms[columns[i]]): round(float(mean[i]), 6) for i in heaviest},
+        }
 
 
 def profile_similarity(first: StoryProfile, second: StoryProfile) -> float:
