@@ -29,7 +29,7 @@ from briefing.models import (
 )
 from briefing.options import BuildOptions, LoadOptions, RenderOptions, RunOptions, SummaryOptions
 from briefing.pipeline import assemble_briefing, build_briefing
-from briefing.render import FORMATS, render
+from briefing.render import FORMATS, render, render_text
 from briefing.statements import extract_statements, who_is_who
 from briefing.summarize import METHODS, summarize
 
@@ -65,6 +65,7 @@ __all__ = [
     "extract_statements",
     "load_documents",
     "render",
+    "render_text",
     "summarize",
     "who_is_who",
 ]

@@ -60,6 +60,7 @@ def test_public_surface() -> None:
         "extract_statements",
         "load_documents",
         "render",
+        "render_text",
         "summarize",
         "who_is_who",
     }
