@@ -60,8 +60,9 @@ BLOCK_PRODUCTS = 4_000_000
 """Most term products computed at once, which bounds the memory of one block of the similarity."""
 FROM_RARE_TERMS = 0.5
 """Share of :data:`WEAK_LINK` a link must owe to less common terms: common words alone link no event."""
-PAIRS_AT_ONCE = 20_000
-"""Candidate pairs whose full similarity is computed at once."""
+PAIRS_AT_ONCE = 2_000
+"""Candidate pairs whose full similarity is computed at once: their two rows and the product are copied,
+about 10 KB a pair for news articles, so more at once is a large fixed cost for no speed."""
 TITLE_WEIGHT = 2
 """Extra times a title's words count: a headline names its event."""
 UNSEEN_DOCUMENTS = 10
