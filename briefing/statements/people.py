@@ -17,7 +17,10 @@ def who_is_who(stories: Sequence[Story]) -> tuple[Person, ...]:
     """
     said = [(index, statement) for index, story in enumerate(stories) for statement in _in_reading_order(story)]
     said = [(index, statement) for index, statement in said if statement.named and statement.speaker]
-    full_names = {statement.speaker for _, statement in said if statement.speaker and " " in statement.speaker}
+    full_names: dict[str, set[str]] = {}  # by surname: one look-up per statement, not a pass over every name
+    for _, statement in said:
+        if statement.speaker and " " in statement.speaker:
+            full_names.setdefault(statement.speaker.rsplit(maxsplit=1)[-1], set()).add(statement.speaker)
     people: dict[str, list[tuple[int, Statement]]] = {}
     for index, statement in said:
         people.setdefault(_full(statement.speaker or "", full_names), []).append((index, statement))
@@ -37,9 +40,9 @@ def _in_reading_order(story: Story) -> list[Statement]:
     return sorted(story.statements, key=lambda statement: not statement.shown)
 
 
-def _full(name: str, full_names: set[str]) -> str:
-    """ "Asif" -> "Khawaja Asif" when exactly one full name of the briefing ends with it."""
+def _full(name: str, full_names: dict[str, set[str]]) -> str:
+    """ "Asif" -> "Khawaja Asif" when exactly one full name of the briefing (by surname) ends with it."""
     if " " in name:
         return name
-    longer = [full for full in full_names if full.rsplit(maxsplit=1)[-1] == name]
-    return longer[0] if len(longer) == 1 else name
+    longer = full_names.get(name, set())
+    return next(iter(longer)) if len(longer) == 1 else name
