@@ -57,7 +57,10 @@ def dask_mapper(address: str, *, workers: int | None = None, listener: StageList
                 n_workers=workers or default_jobs(),
                 threads_per_worker=1,  # the work is pure Python: one process per core
                 processes=True,
-                dashboard_address=None,
+                # No dashboard, and the scheduler's HTTP server on a free port: by default it takes
+                # 8787, and a build beside another Dask cluster would fail for a port it does not use.
+                dashboard_address="127.0.0.1:0",
+                scheduler_kwargs={"dashboard": False},
                 silence_logs=logging.ERROR,
             )
             stack.enter_context(cluster)

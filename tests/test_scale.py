@@ -93,7 +93,13 @@ def built(inputs: Path, out: Path, *flags: str) -> bytes:
 def scheduler() -> Iterator[str]:
     """The address of a LocalCluster of two worker processes, shared by the module's builds."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address="127.0.0.1:0",  # not Dask's 8787, which the test below holds
+        scheduler_kwargs={"dashboard": False},
+    ) as cluster:
         yield cluster.scheduler_address
 
 
@@ -104,7 +110,13 @@ def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_examples_on_a_local_cluster_are_the_briefing_of_one_process(tmp_path: Path) -> None:
     alone = built(EXAMPLES, tmp_path / "alone.json", "--jobs", "1")
-    assert built(EXAMPLES, tmp_path / "cluster.json", "--scheduler", "local", "--jobs", "2") == alone
+    with socket.socket() as dashboard:  # another Dask cluster's dashboard port, taken (if it is not already)
+        try:
+            dashboard.bind(("127.0.0.1", 8787))
+            dashboard.listen()
+        except OSError:
+            pass
+        assert built(EXAMPLES, tmp_path / "cluster.json", "--scheduler", "local", "--jobs", "2") == alone
 
 
 def test_a_pile_of_2000_on_a_cluster_of_two_workers_is_the_briefing_of_one_process(
