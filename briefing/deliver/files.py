@@ -59,8 +59,7 @@ class StagedFile:
             umask = os.umask(0)
             os.umask(umask)
             os.fchmod(fd, 0o666 & ~umask)
-            for piece in _pieces(content):
-                self._handle.write(piece)
+            self._handle.writelines(_pieces(content))
             self._handle.flush()
             os.fsync(fd)
         except BaseException as exc:
@@ -151,8 +150,7 @@ def stage_output(path: str | os.PathLike[str], content: Content) -> StagedFile |
         )
     try:
         with target.open("wb") as handle:
-            for piece in _pieces(content):
-                handle.write(piece)
+            handle.writelines(_pieces(content))
     except OSError as exc:
         raise DeliveryError(f"cannot write {target}: {exc.strerror or exc}") from None
     return None
